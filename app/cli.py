@@ -1,0 +1,168 @@
+"""The command line: `python main.py [--headless ...]`.
+
+The headless path imports no Qt, so scripts and benchmarks start quickly.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import time
+
+from training.errors import ExperimentError, LoadError, SaveError
+from training.experiment import DEFAULT_PRESET, PRESETS, preset
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message):  # one clear line, no usage dump
+        self.exit(2, f"error: {message} (see --help)\n")
+
+
+def parser() -> argparse.ArgumentParser:
+    presets = "\n".join(f"  {name:24s} {e.title}" for name, e in PRESETS.items())
+    p = _Parser(
+        prog="python main.py",
+        description="Watch and steer the training of dense Keras networks, as in the lecture.",
+        epilog="presets:\n" + presets,
+        formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("--headless", action="store_true", help="train without a window and print progress")
+    p.add_argument("--preset", default=DEFAULT_PRESET, metavar="NAME",
+                   help=f"the experiment to open or run (default: {DEFAULT_PRESET})")
+    p.add_argument("--epochs", type=_positive, metavar="N",
+                   help="headless: epochs to train in this run (default: the preset's)")
+    p.add_argument("--seed", type=_non_negative, metavar="S", help="seed for weights, split and shuffling")
+    p.add_argument("--load", metavar="FILE.h5", help="headless: start from this saved model")
+    p.add_argument("--save", metavar="FILE.h5", help="headless: save the model here at the end")
+    p.add_argument("--report", metavar="FILE.json", help="headless: write a JSON report here")
+    return p
+
+
+def _positive(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"{text!r} must be 1 or more")
+    return value
+
+
+def _non_negative(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+    if value < 0:
+        raise argparse.ArgumentTypeError(f"{text!r} must be 0 or more")
+    return value
+
+
+def experiment_from_args(args):
+    experiment = preset(args.preset)
+    if args.seed is not None:
+        experiment = experiment.replace(seed=args.seed)
+    return experiment
+
+
+def run_headless(args) -> int:
+    """Train one experiment without a window; 0 on success, 1 on a clear failure."""
+    try:
+        experiment = experiment_from_args(args)
+        for path, mode in ((args.load, "r"), (args.report, "w"), (args.save, "w")):
+            if path and mode == "w" and not os.path.isdir(os.path.dirname(os.path.abspath(path))):
+                raise ExperimentError(f"The folder for {path} does not exist.")
+        from training.engine import Listener, Session
+        from training.persistence import load_session, save
+        session = Session(experiment)
+        if args.load:
+            session, notes = load_session(args.load, session)
+            for note in notes:
+                print(note)
+        else:
+            session.build()
+        epochs = args.epochs or experiment.epochs
+        target = session.epochs_done + epochs
+        report = Report(session)
+        listener = Listener(on_epoch=report.on_epoch,
+                            on_batch=report.on_batch if report.path is not None else None)
+        print(f"{experiment.title or experiment.name}: training epochs "
+              f"{session.epochs_done + 1}-{target}")
+        result = session.train(target, listener)
+        print(f"done: {result.epochs_run} epochs in {result.seconds:.2f} s"
+              + (" (stopped early)" if result.stopped_early else "")
+              + (" (stopped: loss not finite)" if result.not_finite else ""))
+        errors = session.test_errors()
+        if errors:
+            print("test error: mean {mean_abs:.3f}, max {max_abs:.3f}, min {min_abs:.3f}".format(**errors))
+        if args.save:
+            print(f"saved {save(session, args.save)}")
+        if args.report:
+            with open(args.report, "w") as f:
+                json.dump(report.as_dict(args.preset, result, errors), f, indent=1)
+            print(f"report {args.report}")
+    except (ExperimentError, LoadError, SaveError, OSError) as err:
+        print(f"error: {err}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("interrupted", file=sys.stderr)
+        return 130
+    return 0
+
+
+class Report:
+    """Collects what the JSON report holds while the run goes on, and prints progress."""
+
+    SMALL = 16  # data sets up to this size get their per-epoch prediction tables
+
+    def __init__(self, session):
+        self.session = session
+        self.small = len(session.data.x_eval) <= self.SMALL
+        self.predictions = [session.last_predictions.tolist()] if self.small else None
+        self.path = [session.flat_weights().tolist()] if session.experiment.record_batches else None
+        self._printed = time.monotonic()
+
+    def on_epoch(self, epoch, logs, predictions):
+        if self.small:
+            self.predictions.append(predictions.tolist())
+        now = time.monotonic()
+        if now - self._printed >= 1.0:
+            self._printed = now
+            print(f"epoch {epoch}: " + ", ".join(f"{k} {v:.4g}" for k, v in logs.items()),
+                  flush=True)
+
+    def on_batch(self, weights):
+        self.path.append(weights.tolist())
+
+    def as_dict(self, preset_name, result, errors) -> dict:
+        report = {
+            "preset": preset_name,
+            "epochs_run": result.epochs_run,
+            "stopped_early": result.stopped_early,
+            "train_seconds": result.seconds,
+            "history": self.session.history,
+        }
+        if errors:
+            report["test_errors"] = errors
+        if self.small:
+            report["predictions"] = self.predictions
+        if self.path is not None:
+            report["paths"] = {str(self.session.experiment.batch_size): self.path}
+        return report
+
+
+def main(argv=None) -> int:
+    args = parser().parse_args(argv)
+    if args.headless:
+        return run_headless(args)
+    for flag in ("load", "save", "report", "epochs"):
+        if getattr(args, flag):
+            print(f"error: --{flag} goes with --headless", file=sys.stderr)
+            return 2
+    try:
+        experiment = experiment_from_args(args)
+    except ExperimentError as err:
+        print(f"error: {err}", file=sys.stderr)
+        return 2
+    from app.gui import run_gui
+    return run_gui(experiment)

@@ -1,0 +1,124 @@
+"""What an experiment is: the network, the training settings and the data set.
+
+Plain data, no Keras import, so the window can show and edit experiments while
+TensorFlow is still loading.
+"""
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass, field
+
+from .errors import ExperimentError
+
+# Keras 3's built-in activations (keras.activations.ALL_OBJECTS_DICT), in the
+# order the panel offers them; tests check the list against Keras itself.
+ACTIVATIONS = (
+    "linear", "sigmoid", "tanh", "relu",
+    "elu", "selu", "gelu", "silu", "softplus", "softsign", "softmax",
+    "exponential", "hard_sigmoid", "hard_silu", "leaky_relu", "relu6",
+    "mish", "log_softmax", "celu", "glu", "hard_shrink", "hard_tanh",
+    "log_sigmoid", "soft_shrink", "squareplus", "tanh_shrink", "sparse_plus",
+    "sparsemax", "threshold",
+)
+LOSSES = ("mse", "mae")
+OPTIMIZERS = ("adam", "sgd", "rmsprop")
+DATASETS = ("boston", "and", "paths")
+
+
+@dataclass(frozen=True)
+class LayerSpec:
+    units: int
+    activation: str = "linear"
+    use_bias: bool = True
+
+
+@dataclass(frozen=True)
+class Experiment:
+    name: str
+    layers: tuple[LayerSpec, ...]
+    dataset: str = "boston"
+    loss: str = "mse"
+    optimizer: str = "adam"
+    learning_rate: float = 0.001
+    epochs: int = 1000
+    batch_size: int = 32
+    validation_split: float = 0.0
+    seed: int = 1
+    shuffle: bool = True
+    early_stopping: bool = False
+    patience: int = 150
+    restore_best_weights: bool = True
+    # Start weights as nested lists per layer ([kernel, bias] or [kernel]);
+    # None draws them from the seed.
+    initial_weights: tuple | None = None
+    # Record the weights after every batch (the gradient-path view).
+    record_batches: bool = False
+    title: str = ""
+    description: str = field(default="", compare=False)
+
+    def replace(self, **changes) -> "Experiment":
+        return dataclasses.replace(self, **changes)
+
+    def validate(self) -> "Experiment":
+        if not self.layers:
+            raise ExperimentError("The network needs at least one layer.")
+        for i, layer in enumerate(self.layers, 1):
+            if not 1 <= layer.units <= 10_000:
+                raise ExperimentError(f"Layer {i}: units must be between 1 and 10000.")
+            if layer.activation not in ACTIVATIONS:
+                raise ExperimentError(f"Layer {i}: unknown activation {layer.activation!r}.")
+        if self.layers[-1].units != 1:
+            raise ExperimentError("The last layer must have 1 unit: it predicts one number.")
+        if self.dataset not in DATASETS:
+            raise ExperimentError(f"Unknown data set {self.dataset!r}.")
+        if self.loss not in LOSSES:
+            raise ExperimentError(f"Unknown loss {self.loss!r}.")
+        if self.optimizer not in OPTIMIZERS:
+            raise ExperimentError(f"Unknown optimizer {self.optimizer!r}.")
+        if not 0 < self.learning_rate <= 100:
+            raise ExperimentError("The learning rate must be above 0 and at most 100.")
+        if not 1 <= self.epochs <= 1_000_000:
+            raise ExperimentError("Epochs must be between 1 and 1000000.")
+        if not 1 <= self.batch_size <= 100_000:
+            raise ExperimentError("The batch size must be between 1 and 100000.")
+        if not 0 <= self.validation_split < 1:
+            raise ExperimentError("The validation share must be at least 0 % and below 100 %.")
+        if self.early_stopping and self.validation_split == 0:
+            raise ExperimentError("Early stopping watches val_loss: set a validation share above 0 %.")
+        if not 0 <= self.patience <= 1_000_000:
+            raise ExperimentError("Patience must be 0 or more.")
+        return self
+
+
+def _boston(name, title, units_acts, **kw) -> Experiment:
+    return Experiment(
+        name=name, title=title,
+        layers=tuple(LayerSpec(u, a) for u, a in units_acts), **kw)
+
+
+PRESETS: dict[str, Experiment] = {
+    e.name: e for e in (
+        _boston(
+            "boston", "Boston",
+            [(80, "tanh"), (50, "tanh"), (1, "linear")],
+            epochs=1000, batch_size=32,
+            description="The lecture's net on Boston Housing: 80 tanh, 50 tanh, 1 linear; "
+                        "MSE; adam; 1000 epochs."),
+        _boston(
+            "boston-early-stopping", "Boston with early stopping",
+            [(10, "relu"), (10, "relu"), (1, "linear")],
+            epochs=1000, batch_size=32, validation_split=0.2,
+            early_stopping=True, patience=150, restore_best_weights=True,
+            description="20 % of the training rows held out; training stops when val_loss "
+                        "has not improved for 150 epochs, and the best weights come back."),
+    )
+}
+DEFAULT_PRESET = "boston"
+
+
+def preset(name: str) -> Experiment:
+    try:
+        return PRESETS[name]
+    except KeyError:
+        raise ExperimentError(
+            f"Unknown preset {name!r}; choose one of: {', '.join(PRESETS)}.") from None
