@@ -18,7 +18,7 @@ ACTIVATIONS = (
     "exponential", "hard_sigmoid", "hard_silu", "leaky_relu", "relu6",
     "mish", "log_softmax", "celu", "glu", "hard_shrink", "hard_tanh",
     "log_sigmoid", "soft_shrink", "squareplus", "tanh_shrink", "sparse_plus",
-    "sparsemax", "threshold",
+    "sparsemax", "sparse_sigmoid", "threshold",
 )
 LOSSES = ("mse", "mae")
 OPTIMIZERS = ("adam", "sgd", "rmsprop")
