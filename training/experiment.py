@@ -113,6 +113,34 @@ PRESETS: dict[str, Experiment] = {
                         "has not improved for 150 epochs, and the best weights come back."),
     )
 }
+
+# The lecture's AND slides: one neuron, start weights w1 = 0.806, w2 = 0.830,
+# b = 0.281, samples in the truth table's order, an update after every sample.
+AND_START = ((((0.806,), (0.830,)), (0.281,)),)
+
+
+def _and(activation: str, learning_rate: float, epochs: int) -> Experiment:
+    return Experiment(
+        name=f"and-{activation}", title=f"AND with one {activation} neuron",
+        layers=(LayerSpec(1, activation),), dataset="and", loss="mse", optimizer="sgd",
+        learning_rate=learning_rate, epochs=epochs, batch_size=1, shuffle=False,
+        initial_weights=AND_START,
+        description=f"The truth table of AND learned by one {activation} neuron with SGD "
+                    f"(learning rate {learning_rate:g}), one update per sample, as on the slides.")
+
+
+PRESETS.update({e.name: e for e in (
+    _and("relu", 0.32, 6),
+    _and("sigmoid", 20.0, 10),
+    Experiment(
+        name="paths", title="Gradient paths: 1, 3 and 9 updates per epoch",
+        layers=(LayerSpec(1, "linear", use_bias=False),), dataset="paths", loss="mse",
+        optimizer="sgd", learning_rate=0.1, epochs=10, batch_size=9,
+        initial_weights=((((-2.0,), (3.0,)),),), record_batches=True,
+        description="A neuron with two weights and no bias on 9 samples, trained from one "
+                    "start point with batch sizes 9, 3 and 1; every update is drawn on the "
+                    "loss surface."),
+)})
 DEFAULT_PRESET = "boston"
 
 
