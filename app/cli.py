@@ -72,6 +72,8 @@ def run_headless(args) -> int:
         for path, mode in ((args.load, "r"), (args.report, "w"), (args.save, "w")):
             if path and mode == "w" and not os.path.isdir(os.path.dirname(os.path.abspath(path))):
                 raise ExperimentError(f"The folder for {path} does not exist.")
+        if experiment.dataset == "paths":
+            return _headless_paths(args, experiment)
         from training.engine import Listener, Session
         from training.persistence import load_session, save
         session = Session(experiment)
@@ -107,6 +109,38 @@ def run_headless(args) -> int:
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)
         return 130
+    return 0
+
+
+def _headless_paths(args, experiment) -> int:
+    """The gradient-path preset: three fresh models from one start, batch sizes 9, 3, 1.
+
+    Its report keys history, predictions and paths by batch size.
+    """
+    if args.load or args.save:
+        raise ExperimentError("The paths preset trains three fresh models; "
+                              "--load and --save do not apply to it.")
+    from training.paths import run_paths
+    epochs = args.epochs or experiment.epochs
+    print(f"{experiment.title}: {epochs} epochs at each batch size")
+    runs = run_paths(experiment, epochs=epochs)
+    for bs, run in runs.items():
+        w1, w2 = run.points[-1]
+        print(f"batch size {bs}: {len(run.points) - 1} updates in {run.seconds:.2f} s, "
+              f"loss {run.history['loss'][-1]:.4g}, w = ({w1:.3f}, {w2:.3f})")
+    if args.report:
+        report = {
+            "preset": args.preset,
+            "epochs_run": min(run.epochs_run for run in runs.values()),
+            "stopped_early": False,
+            "train_seconds": sum(run.seconds for run in runs.values()),
+            "history": {str(bs): run.history for bs, run in runs.items()},
+            "predictions": {str(bs): run.predictions.tolist() for bs, run in runs.items()},
+            "paths": {str(bs): run.points.tolist() for bs, run in runs.items()},
+        }
+        with open(args.report, "w") as f:
+            json.dump(report, f, indent=1)
+        print(f"report {args.report}")
     return 0
 
 

@@ -77,6 +77,7 @@ def loss_surface(experiment: Experiment, w1: np.ndarray, w2: np.ndarray,
 class PathRun:
     batch_size: int
     points: np.ndarray          # (updates + 1, 2): the start, then one row per update
+    predictions: np.ndarray     # (epochs + 1, samples): before training, then per epoch
     history: dict[str, list[float]]
     epochs_run: int
     seconds: float
@@ -116,6 +117,7 @@ def run_paths(experiment: Experiment, start: tuple[float, float] | None = None,
         session = Session(base.replace(batch_size=batch_size))
         session.build()
         points = [session.flat_weights()]
+        predictions = [session.last_predictions]
 
         def on_batch(w, batch_size=batch_size, points=points, session=session):
             points.append(w)
@@ -126,7 +128,10 @@ def run_paths(experiment: Experiment, start: tuple[float, float] | None = None,
 
         if listener is not None:
             listener(batch_size, points[0])
-        result = session.train(listener=Listener(on_batch=on_batch))
-        runs[batch_size] = PathRun(batch_size, np.array(points), session.history,
-                                   result.epochs_run, result.seconds, result.stopped_by_user)
+        result = session.train(listener=Listener(
+            on_epoch=lambda epoch, logs, p, predictions=predictions: predictions.append(p),
+            on_batch=on_batch))
+        runs[batch_size] = PathRun(batch_size, np.array(points), np.array(predictions),
+                                   session.history, result.epochs_run, result.seconds,
+                                   result.stopped_by_user)
     return runs
