@@ -1,0 +1,178 @@
+"""Activation functions and their derivatives, and what two ReLUs can build.
+
+Pure numpy: nothing is trained here, so the curves follow the sliders at once.
+"""
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import Qt, QTimer, Signal, Slot
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QGridLayout, QGroupBox, QHBoxLayout,
+                               QLabel, QSlider, QVBoxLayout, QWidget)
+
+FRAME_MS = 33
+X = np.linspace(-5, 5, 801)
+
+
+def sigmoid(x):
+    return 1 / (1 + np.exp(-x))
+
+
+def relu(x):
+    return np.maximum(x, 0)
+
+
+# Each derivative written with the function's own value, as the lecture does.
+FUNCTIONS = {
+    "sigmoid": (sigmoid, lambda x: sigmoid(x) * (1 - sigmoid(x)), "#1f77b4"),
+    "tanh": (np.tanh, lambda x: (1 + np.tanh(x)) * (1 - np.tanh(x)), "#2ca02c"),
+    "relu": (relu, lambda x: np.heaviside(x, 0.0), "#d62728"),
+}
+
+
+def parallel(x, w1, b1, v1, w2, b2, v2):
+    """Side by side ("Nebeneinanderausführung"): v1 relu(w1 x + b1) + v2 relu(w2 x + b2)."""
+    return v1 * relu(w1 * x + b1) + v2 * relu(w2 * x + b2)
+
+
+def series(x, w1, b1, w2, b2):
+    """One after the other ("Hintereinanderausführung"): relu(w2 relu(w1 x + b1) + b2)."""
+    return relu(w2 * relu(w1 * x + b1) + b2)
+
+
+# Slider name -> (label, start value); the start is the lecture's relu(x) - relu(x - 1).
+PARAMETERS = {
+    "w1": ("w₁", 1.0), "b1": ("b₁", 0.0), "v1": ("v₁", 1.0),
+    "w2": ("w₂", 1.0), "b2": ("b₂", -1.0), "v2": ("v₂", -1.0),
+}
+SLIDER_SCALE = 10  # slider steps of 0.1 between -3 and 3
+
+
+def _plus(value: float) -> str:
+    """A term added to a formula: '+ 1.0' or '− 1.0'."""
+    return f"{'−' if value < 0 else '+'} {abs(value):.1f}"
+
+
+class ActivationView(QWidget):
+    redrawn = Signal()
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        # --- the functions and their derivatives
+        self.functions_plot = pg.PlotWidget(title="Activation functions (solid) and derivatives (dashed)")
+        fp = self.functions_plot.getPlotItem()
+        fp.showGrid(x=True, y=True, alpha=0.25)
+        fp.setMenuEnabled(False)
+        fp.addLegend(offset=(10, 10))
+        fp.setYRange(-1.1, 2.1)
+        self.shown: dict[str, QCheckBox] = {}
+        self.curves: dict[str, tuple[pg.PlotDataItem, pg.PlotDataItem]] = {}
+        toggles = QHBoxLayout()
+        for name, (f, df, colour) in FUNCTIONS.items():
+            self.curves[name] = (
+                fp.plot(X, f(X), pen=pg.mkPen(colour, width=2), name=name),
+                fp.plot(X, df(X), pen=pg.mkPen(colour, width=2, style=Qt.DashLine),
+                        name=f"{name}'"))
+            box = QCheckBox(name, checked=True)
+            box.toggled.connect(self._toggle)
+            self.shown[name] = box
+            toggles.addWidget(box)
+        toggles.addStretch(1)
+
+        # --- two ReLUs combined
+        self.combination_plot = pg.PlotWidget()
+        cp = self.combination_plot.getPlotItem()
+        cp.showGrid(x=True, y=True, alpha=0.25)
+        cp.setMenuEnabled(False)
+        self.legend = cp.addLegend(offset=(10, 10))
+        dim = dict(width=2, style=Qt.DotLine)
+        self.part1 = cp.plot(pen=pg.mkPen("#ff7f0e", **dim), name="part 1")
+        self.part2 = cp.plot(pen=pg.mkPen("#9467bd", **dim), name="part 2")
+        self.combined = cp.plot(pen=pg.mkPen("#d62728", width=3), name="combined")
+        self.mode = QComboBox()
+        self.mode.addItem("Side by side (Nebeneinanderausführung)", "parallel")
+        self.mode.addItem("One after the other (Hintereinanderausführung)", "series")
+        self.mode.currentIndexChanged.connect(self._changed)
+        self.formula = QLabel()
+        self.formula.setTextInteractionFlags(Qt.TextSelectableByMouse)
+        self.sliders: dict[str, QSlider] = {}
+        self.values: dict[str, QLabel] = {}
+        grid = QGridLayout()
+        for row, (key, (label, start)) in enumerate(PARAMETERS.items()):
+            slider = QSlider(Qt.Horizontal, minimum=-3 * SLIDER_SCALE, maximum=3 * SLIDER_SCALE,
+                             value=round(start * SLIDER_SCALE))
+            slider.setAccessibleName(label)
+            slider.valueChanged.connect(self._changed)
+            value = QLabel()
+            value.setMinimumWidth(40)
+            self.sliders[key], self.values[key] = slider, value
+            grid.addWidget(QLabel(label), row % 3, 3 * (row // 3))
+            grid.addWidget(slider, row % 3, 3 * (row // 3) + 1)
+            grid.addWidget(value, row % 3, 3 * (row // 3) + 2)
+        combination = QGroupBox("Two ReLUs combined")
+        cbox = QVBoxLayout(combination)
+        cbox.addWidget(self.mode)
+        cbox.addWidget(self.formula)
+        cbox.addLayout(grid)
+        cbox.addWidget(self.combination_plot, 1)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(toggles)
+        layout.addWidget(self.functions_plot, 1)
+        layout.addWidget(combination, 1)
+
+        self._timer = QTimer(self, singleShot=True, interval=FRAME_MS)
+        self._timer.timeout.connect(self.redraw)
+        self.redraw()
+
+    def parameters(self) -> dict[str, float]:
+        return {k: s.value() / SLIDER_SCALE for k, s in self.sliders.items()}
+
+    @Slot(str, float)
+    def set_parameter(self, key: str, value: float) -> None:
+        self.sliders[key].setValue(round(value * SLIDER_SCALE))
+
+    @Slot()
+    def _changed(self) -> None:
+        if not self._timer.isActive():
+            self._timer.start()
+
+    @Slot(bool)
+    def _toggle(self, _on: bool) -> None:
+        for name, box in self.shown.items():
+            for curve in self.curves[name]:
+                curve.setVisible(box.isChecked())
+
+    def combination(self) -> np.ndarray:
+        p = self.parameters()
+        if self.mode.currentData() == "series":
+            return series(X, p["w1"], p["b1"], p["w2"], p["b2"])
+        return parallel(X, **p)
+
+    def _name_parts(self, first: str, second: str) -> None:
+        self.legend.getLabel(self.part1).setText(first)
+        self.legend.getLabel(self.part2).setText(second)
+
+    @Slot()
+    def redraw(self) -> None:
+        p = self.parameters()
+        is_parallel = self.mode.currentData() == "parallel"
+        for key in ("v1", "v2"):
+            self.sliders[key].setEnabled(is_parallel)
+        for key, label in self.values.items():
+            label.setText(f"{p[key]:+.1f}")
+        if is_parallel:
+            self.formula.setText(
+                f"y = {p['v1']:.1f}·relu({p['w1']:.1f}·x {_plus(p['b1'])}) "
+                f"{_plus(p['v2'])}·relu({p['w2']:.1f}·x {_plus(p['b2'])})")
+            self._name_parts("v₁·relu(w₁x+b₁)", "v₂·relu(w₂x+b₂)")
+            self.part1.setData(X, p["v1"] * relu(p["w1"] * X + p["b1"]))
+            self.part2.setData(X, p["v2"] * relu(p["w2"] * X + p["b2"]))
+        else:
+            self.formula.setText(
+                f"y = relu({p['w2']:.1f}·relu({p['w1']:.1f}·x {_plus(p['b1'])}) {_plus(p['b2'])})")
+            self._name_parts("h = relu(w₁x+b₁)", "w₂h+b₂, before the outer relu")
+            self.part1.setData(X, relu(p["w1"] * X + p["b1"]))
+            self.part2.setData(X, p["w2"] * relu(p["w1"] * X + p["b1"]) + p["b2"])
+        self.combined.setData(X, self.combination())
+        self.redrawn.emit()
