@@ -124,7 +124,7 @@ def _and(activation: str, learning_rate: float, epochs: int) -> Experiment:
         name=f"and-{activation}", title=f"AND with one {activation} neuron",
         layers=(LayerSpec(1, activation),), dataset="and", loss="mse", optimizer="sgd",
         learning_rate=learning_rate, epochs=epochs, batch_size=1, shuffle=False,
-        initial_weights=AND_START,
+        initial_weights=AND_START, record_batches=True,  # the AND view shows the weights
         description=f"The truth table of AND learned by one {activation} neuron with SGD "
                     f"(learning rate {learning_rate:g}), one update per sample, as on the slides.")
 

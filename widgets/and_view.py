@@ -1,0 +1,264 @@
+"""AND with one neuron: the four predictions after every epoch, browsable, with
+the weights beside them, and the settings the lecture varies.
+
+Fed from outside (add_epoch, set_weights); it never trains anything itself.
+"""
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import Qt, QTimer, Signal, Slot
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QDoubleSpinBox, QFormLayout, QGroupBox,
+                               QHBoxLayout, QHeaderView, QLabel, QPushButton, QSlider,
+                               QSpinBox, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
+
+from training.experiment import Experiment, preset
+
+FRAME_MS = 33
+INPUTS = ((0, 0), (0, 1), (1, 0), (1, 1))
+TARGETS = (0, 0, 0, 1)
+COLOURS = ("#1f77b4", "#ff7f0e", "#2ca02c", "#d62728")
+
+
+def _spin(minimum, maximum, decimals, step, tip) -> QDoubleSpinBox:
+    box = QDoubleSpinBox(minimum=minimum, maximum=maximum, decimals=decimals, singleStep=step)
+    box.setToolTip(tip)
+    box.setKeyboardTracking(False)
+    return box
+
+
+class AndView(QWidget):
+    startRequested = Signal(object)  # the Experiment to build and train
+    stopRequested = Signal()
+    redrawn = Signal()
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        # --- settings
+        self.activation = QComboBox()
+        for act in ("relu", "sigmoid"):
+            self.activation.addItem(act, act)
+        self.activation.currentIndexChanged.connect(self._activation_chosen)
+        self.w1 = _spin(-100, 100, 3, 0.01, "start weight of x1")
+        self.w2 = _spin(-100, 100, 3, 0.01, "start weight of x2")
+        self.b = _spin(-100, 100, 3, 0.01, "start bias")
+        self.from_seed = QCheckBox("draw start weights from the seed")
+        self.from_seed.toggled.connect(self._seed_toggled)
+        self.seed = QSpinBox(minimum=0, maximum=2**31 - 1)
+        self.learning_rate = _spin(0.0001, 100, 4, 0.01, "SGD learning rate")
+        self.epochs = QSpinBox(minimum=1, maximum=100_000)
+        self.shuffle = QCheckBox("shuffle the four samples every epoch")
+        self.slide_values = QPushButton("Slide values")
+        self.slide_values.setToolTip("The lecture's start weights, learning rate and epochs")
+        self.slide_values.clicked.connect(self.load_preset)
+        self.start_button = QPushButton("Train")
+        self.start_button.clicked.connect(self._request_start)
+        self.stop_button = QPushButton("Stop", enabled=False)
+        self.stop_button.clicked.connect(self.stopRequested)
+        form = QFormLayout()
+        form.addRow("activation", self.activation)
+        form.addRow("w₁", self.w1)
+        form.addRow("w₂", self.w2)
+        form.addRow("b", self.b)
+        form.addRow(self.from_seed)
+        form.addRow("seed", self.seed)
+        form.addRow("learning rate", self.learning_rate)
+        form.addRow("epochs", self.epochs)
+        form.addRow(self.shuffle)
+        buttons = QHBoxLayout()
+        for button in (self.slide_values, self.start_button, self.stop_button):
+            buttons.addWidget(button)
+        self.settings = QGroupBox("One neuron, MSE, SGD with batch size 1")
+        settings_box = QVBoxLayout(self.settings)
+        settings_box.addLayout(form)
+        settings_box.addLayout(buttons)
+        settings_box.addStretch(1)
+
+        # --- the table of one epoch, and the epoch slider
+        self.table = QTableWidget(4, 4)
+        self.table.setHorizontalHeaderLabels(["x₁", "x₂", "y", "prediction"])
+        self.table.verticalHeader().setVisible(False)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.Stretch)
+        self.table.setEditTriggers(QTableWidget.NoEditTriggers)
+        for row, ((x1, x2), y) in enumerate(zip(INPUTS, TARGETS)):
+            for col, value in enumerate((x1, x2, y)):
+                self.table.setItem(row, col, self._cell(str(value)))
+            self.table.setItem(row, 3, self._cell("—"))
+        self.table.setFixedHeight(self.table.horizontalHeader().sizeHint().height()
+                                  + sum(self.table.rowHeight(r) for r in range(4))
+                                  + 2 * self.table.frameWidth())
+        self.weights_label = QLabel()
+        self.weights_label.setTextFormat(Qt.RichText)
+        self.epoch_slider = QSlider(Qt.Horizontal, minimum=0, maximum=0)
+        self.epoch_slider.valueChanged.connect(self._schedule)
+        self.epoch_label = QLabel()
+        table_row = QHBoxLayout()
+        table_row.addWidget(self.table, 3)
+        table_row.addWidget(self.weights_label, 1, Qt.AlignTop)
+        slider_row = QHBoxLayout()
+        slider_row.addWidget(QLabel("epoch"))
+        slider_row.addWidget(self.epoch_slider, 1)
+        slider_row.addWidget(self.epoch_label)
+
+        # --- the predictions over the epochs
+        self.plot_widget = pg.PlotWidget()
+        plot = self.plot_widget.getPlotItem()
+        plot.showGrid(x=True, y=True, alpha=0.25)
+        plot.setMenuEnabled(False)
+        plot.setLabel("bottom", "epoch")
+        plot.setLabel("left", "prediction")
+        plot.addLegend(offset=(-10, 10))
+        self.curves = [plot.plot(pen=pg.mkPen(c, width=2), symbol="o", symbolSize=5,
+                                 symbolBrush=c, symbolPen=None, name=f"({x1},{x2}) → {y}")
+                       for c, (x1, x2), y in zip(COLOURS, INPUTS, TARGETS)]
+        self.epoch_line = pg.InfiniteLine(angle=90, movable=False,
+                                          pen=pg.mkPen("#aaa", style=Qt.DashLine))
+        plot.addItem(self.epoch_line, ignoreBounds=True)
+
+        right = QVBoxLayout()
+        right.addLayout(table_row)
+        right.addLayout(slider_row)
+        right.addWidget(self.plot_widget, 1)
+        layout = QHBoxLayout(self)
+        layout.addWidget(self.settings)
+        layout.addLayout(right, 1)
+
+        # History: row k holds epoch k (0 = before training).
+        self.predictions = np.zeros((0, 4))
+        self.weights: list[np.ndarray | None] = []
+        self._pending_predictions: list[np.ndarray] = []
+        self._pending_weights: list[np.ndarray | None] = []
+        self._latest_weights: np.ndarray | None = None
+        self._timer = QTimer(self, singleShot=True, interval=FRAME_MS)
+        self._timer.timeout.connect(self.redraw)
+        self.load_preset()
+
+    @staticmethod
+    def _cell(text: str) -> QTableWidgetItem:
+        item = QTableWidgetItem(text)
+        item.setTextAlignment(Qt.AlignCenter)
+        return item
+
+    # ------------------------------------------------------------ settings
+    def base(self) -> Experiment:
+        return preset(f"and-{self.activation.currentData()}")
+
+    @Slot()
+    def load_preset(self) -> None:
+        """Show the lecture's values for the chosen activation."""
+        e = self.base()
+        (kernel, bias), = e.initial_weights
+        self.w1.setValue(kernel[0][0])
+        self.w2.setValue(kernel[1][0])
+        self.b.setValue(bias[0])
+        self.from_seed.setChecked(False)
+        self.seed.setValue(e.seed)
+        self.learning_rate.setValue(e.learning_rate)
+        self.epochs.setValue(e.epochs)
+        self.shuffle.setChecked(e.shuffle)
+        self._seed_toggled(False)
+
+    @Slot()
+    def _activation_chosen(self) -> None:
+        # Each activation has its own learning rate and epochs on the slides.
+        e = self.base()
+        self.learning_rate.setValue(e.learning_rate)
+        self.epochs.setValue(e.epochs)
+
+    @Slot(bool)
+    def _seed_toggled(self, on: bool) -> None:
+        for box in (self.w1, self.w2, self.b):
+            box.setEnabled(not on)
+        self.seed.setEnabled(on)
+
+    def experiment(self) -> Experiment:
+        start = None if self.from_seed.isChecked() else (
+            (((self.w1.value(),), (self.w2.value(),)), (self.b.value(),)),)
+        return self.base().replace(
+            initial_weights=start, seed=self.seed.value(),
+            learning_rate=self.learning_rate.value(), epochs=self.epochs.value(),
+            shuffle=self.shuffle.isChecked())
+
+    @Slot()
+    def _request_start(self) -> None:
+        self.startRequested.emit(self.experiment())
+
+    @Slot(bool)
+    def set_running(self, running: bool) -> None:
+        """Lock the settings while a run goes on."""
+        for w in (self.activation, self.w1, self.w2, self.b, self.from_seed, self.seed,
+                  self.learning_rate, self.epochs, self.shuffle, self.slide_values,
+                  self.start_button):
+            w.setEnabled(not running)
+        if not running:
+            self._seed_toggled(self.from_seed.isChecked())
+        self.stop_button.setEnabled(running)
+
+    # ------------------------------------------------------------ data in
+    @Slot(object, object)
+    def reset(self, predictions, weights) -> None:
+        """A new model: its predictions and flat weights [w1, w2, b] before training."""
+        self.predictions = np.zeros((0, 4))
+        self.weights = []
+        self._pending_predictions = [np.asarray(predictions, dtype=float).ravel()]
+        self._pending_weights = [None if weights is None else np.ravel(weights).astype(float)]
+        self._latest_weights = self._pending_weights[0]
+        self.epoch_slider.setValue(0)
+        self._schedule()
+
+    @Slot(object)
+    def set_weights(self, weights) -> None:
+        """The weights after the latest update; the next add_epoch without weights uses them."""
+        self._latest_weights = np.ravel(weights).astype(float)
+
+    @Slot(int, object, object)
+    def add_epoch(self, epoch: int, predictions, weights=None) -> None:
+        expected = len(self.predictions) + len(self._pending_predictions)
+        if epoch != expected:  # a stale signal from an earlier run
+            return
+        w = self._latest_weights if weights is None else np.ravel(weights).astype(float)
+        self._pending_predictions.append(np.asarray(predictions, dtype=float).ravel())
+        self._pending_weights.append(w)
+        self._schedule()
+
+    @Slot()
+    def _schedule(self) -> None:
+        if not self._timer.isActive():
+            self._timer.start()
+
+    # ------------------------------------------------------------ drawing
+    @Slot()
+    def redraw(self) -> None:
+        slider = self.epoch_slider
+        following = slider.value() == slider.maximum()
+        if self._pending_predictions:
+            self.predictions = np.vstack([self.predictions, *self._pending_predictions])
+            self.weights.extend(self._pending_weights)
+            self._pending_predictions, self._pending_weights = [], []
+            epochs = np.arange(len(self.predictions))
+            for i, curve in enumerate(self.curves):
+                curve.setData(epochs, self.predictions[:, i])
+            slider.blockSignals(True)
+            slider.setMaximum(max(0, len(self.predictions) - 1))
+            if following:
+                slider.setValue(slider.maximum())
+            slider.blockSignals(False)
+        self._show_epoch(slider.value())
+        self.redrawn.emit()
+
+    def _show_epoch(self, epoch: int) -> None:
+        last = len(self.predictions) - 1
+        self.epoch_label.setText(f"{epoch} of {max(last, 0)}")
+        self.epoch_line.setValue(epoch)
+        if last < 0:
+            return
+        for row, p in enumerate(self.predictions[epoch]):
+            self.table.item(row, 3).setText(f"{p:.3f}")
+        w = self.weights[epoch]
+        heading = "before training" if epoch == 0 else f"after epoch {epoch}"
+        self.weights_label.setText(
+            f"<b>Weights {heading}</b><br>w₁ = {w[0]:.3f}<br>w₂ = {w[1]:.3f}<br>b = {w[2]:.3f}"
+            if w is not None and len(w) == 3 else f"<b>Weights {heading}</b><br>—")
+
+    def shown_predictions(self) -> list[str]:
+        return [self.table.item(row, 3).text() for row in range(4)]
