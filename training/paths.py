@@ -27,6 +27,11 @@ PATH_X = np.array([
 PATH_Y = np.array([-1.0, -0.7, 0.2, 0.2, -1.9, 1.3, -2.2, 1.2, -2.6], dtype=np.float32)
 
 
+# The surface's extent: the minimum near (1.4, -0.9) with room around it to pick starts.
+GRID_W1 = np.linspace(-3.5, 6.5, 201)
+GRID_W2 = np.linspace(-5.5, 4.5, 201)
+
+
 def path_data() -> Dataset:
     return Dataset("paths", PATH_X, PATH_Y, None, None, None, None)
 

@@ -1,0 +1,204 @@
+"""Gradient paths on the loss surface: the same start trained with 1, 3 and 9
+updates per epoch, drawn live in three colours over the contours.
+
+Fed from outside (set_surface, add_point); a click on the surface picks the start.
+"""
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QRectF, Qt, QTimer, Signal, Slot
+from PySide6.QtWidgets import (QDoubleSpinBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel,
+                               QPushButton, QSpinBox, QVBoxLayout, QWidget)
+
+from training.experiment import Experiment, preset
+
+FRAME_MS = 33
+BATCH_SIZES = (9, 3, 1)
+COLOURS = {9: "#ff3030", 3: "#ffa500", 1: "#ffffff"}  # all readable on viridis
+N_CONTOURS = 12
+
+
+def contour_levels(z: np.ndarray, n: int = N_CONTOURS) -> np.ndarray:
+    """Levels spaced by the square root of the height: on a quadratic bowl the
+    contour ellipses then lie evenly apart."""
+    lo, hi = float(np.nanmin(z)), float(np.nanmax(z))
+    return lo + (hi - lo) * 0.8 * np.linspace(0.05, 1, n) ** 2
+
+
+class PathView(QWidget):
+    startRequested = Signal(object)   # the paths Experiment, with start, learning rate, epochs
+    stopRequested = Signal()
+    startPicked = Signal(float, float)
+    redrawn = Signal()
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        # --- the surface and the paths
+        self.plot_widget = pg.PlotWidget()
+        self.plot = self.plot_widget.getPlotItem()
+        self.plot.setMenuEnabled(False)
+        self.plot.setLabel("bottom", "w₁")
+        self.plot.setLabel("left", "w₂")
+        self.plot.setAspectLocked(True)
+        self.image = pg.ImageItem(axisOrder="col-major")
+        self.image.setColorMap(pg.colormap.get("viridis"))
+        self.plot.addItem(self.image)
+        self.isocurves: list[pg.IsocurveItem] = []
+        self.legend = self.plot.addLegend(offset=(-10, 10))
+        self.legend.setBrush(pg.mkBrush(0, 0, 0, 160))
+        self.curves = {
+            bs: self.plot.plot(pen=pg.mkPen(COLOURS[bs], width=2), symbol="o", symbolSize=4,
+                               symbolBrush=COLOURS[bs], symbolPen=None,
+                               name=f"batch size {bs}: {9 // bs} update{'s' * (bs != 9)} per epoch")
+            for bs in BATCH_SIZES}
+        self.start_marker = pg.ScatterPlotItem(size=16, symbol="o", brush=None,
+                                               pen=pg.mkPen("#000000", width=3))
+        self.plot.addItem(self.start_marker)
+        self.plot_widget.scene().sigMouseClicked.connect(self._clicked)
+
+        # --- settings
+        e = preset("paths")
+        (kernel,), = e.initial_weights
+        self.w1 = QDoubleSpinBox(minimum=-100, maximum=100, decimals=2, singleStep=0.1,
+                                 value=kernel[0][0])
+        self.w2 = QDoubleSpinBox(minimum=-100, maximum=100, decimals=2, singleStep=0.1,
+                                 value=kernel[1][0])
+        for box in (self.w1, self.w2):
+            box.setKeyboardTracking(False)
+            box.valueChanged.connect(self._start_edited)
+        self.learning_rate = QDoubleSpinBox(minimum=0.0001, maximum=10, decimals=4,
+                                            singleStep=0.01, value=e.learning_rate)
+        self.learning_rate.setKeyboardTracking(False)
+        self.epochs = QSpinBox(minimum=1, maximum=10_000, value=e.epochs)
+        self.start_button = QPushButton("Train all three")
+        self.start_button.clicked.connect(self._request_start)
+        self.stop_button = QPushButton("Stop", enabled=False)
+        self.stop_button.clicked.connect(self.stopRequested)
+        self.hint = QLabel("Click on the surface to pick the start point.")
+        self.hint.setWordWrap(True)
+        self.progress = QLabel()
+        self.progress.setWordWrap(True)
+        form = QFormLayout()
+        form.addRow("start w₁", self.w1)
+        form.addRow("start w₂", self.w2)
+        form.addRow("learning rate", self.learning_rate)
+        form.addRow("epochs", self.epochs)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.start_button)
+        buttons.addWidget(self.stop_button)
+        self.settings = QGroupBox("One neuron, two weights, no bias; MSE; SGD")
+        box = QVBoxLayout(self.settings)
+        box.addWidget(self.hint)
+        box.addLayout(form)
+        box.addLayout(buttons)
+        box.addWidget(self.progress)
+        box.addStretch(1)
+        layout = QHBoxLayout(self)
+        layout.addWidget(self.settings)
+        layout.addWidget(self.plot_widget, 1)
+
+        self.running = False
+        self.points: dict[int, list[np.ndarray]] = {bs: [] for bs in BATCH_SIZES}
+        self._dirty = False
+        self._timer = QTimer(self, singleShot=True, interval=FRAME_MS)
+        self._timer.timeout.connect(self.redraw)
+        self._start_edited()
+
+    # ------------------------------------------------------------ settings
+    def start(self) -> tuple[float, float]:
+        return self.w1.value(), self.w2.value()
+
+    def experiment(self) -> Experiment:
+        w1, w2 = self.start()
+        return preset("paths").replace(
+            initial_weights=((((w1,), (w2,)),),), learning_rate=self.learning_rate.value(),
+            epochs=self.epochs.value())
+
+    @Slot()
+    def _request_start(self) -> None:
+        self.startRequested.emit(self.experiment())
+
+    @Slot()
+    def _start_edited(self) -> None:
+        self.start_marker.setData([self.w1.value()], [self.w2.value()])
+
+    @Slot(bool)
+    def set_running(self, running: bool) -> None:
+        self.running = running
+        for w in (self.w1, self.w2, self.learning_rate, self.epochs, self.start_button):
+            w.setEnabled(not running)
+        self.stop_button.setEnabled(running)
+
+    @Slot(object)
+    def _clicked(self, event) -> None:
+        if self.running or event.button() != Qt.LeftButton:
+            return
+        vb = self.plot.getViewBox()
+        if not vb.sceneBoundingRect().contains(event.scenePos()):
+            return
+        p = vb.mapSceneToView(event.scenePos())
+        self.pick_start(p.x(), p.y())
+
+    @Slot(float, float)
+    def pick_start(self, w1: float, w2: float) -> None:
+        for box, value in ((self.w1, w1), (self.w2, w2)):
+            box.blockSignals(True)
+            box.setValue(value)
+            box.blockSignals(False)
+        self._start_edited()
+        self.startPicked.emit(self.w1.value(), self.w2.value())
+
+    # ------------------------------------------------------------ data in
+    @Slot(object, object, object)
+    def set_surface(self, w1, w2, z) -> None:
+        """The loss at every grid point: z[i, j] at (w1[i], w2[j])."""
+        w1, w2, z = np.asarray(w1, float), np.asarray(w2, float), np.asarray(z, float)
+        # Colours on a log scale: the bowl's floor would be one flat colour otherwise.
+        shade = np.log10(z - z.min() + 1e-3 * (np.ptp(z) or 1.0))
+        self.image.setImage(shade, autoLevels=True)
+        dx, dy = (w1[-1] - w1[0]) / (len(w1) - 1), (w2[-1] - w2[0]) / (len(w2) - 1)
+        self.image.setRect(QRectF(w1[0] - dx / 2, w2[0] - dy / 2, dx * len(w1), dy * len(w2)))
+        for item in self.isocurves:
+            item.setParentItem(None)
+            self.plot.getViewBox().removeItem(item)
+        self.isocurves = []
+        for level in contour_levels(z):
+            curve = pg.IsocurveItem(data=z, level=level, pen=pg.mkPen(255, 255, 255, 110),
+                                    axisOrder="col-major")
+            curve.setParentItem(self.image)  # drawn in the image's grid coordinates
+            self.isocurves.append(curve)
+        self.plot.setRange(xRange=(w1[0], w1[-1]), yRange=(w2[0], w2[-1]), padding=0)
+
+    @Slot(object)
+    def reset(self, start=None) -> None:
+        """Clear the paths for a new run, optionally from a new start."""
+        if start is not None:
+            self.pick_start(float(start[0]), float(start[1]))
+        self.points = {bs: [] for bs in BATCH_SIZES}
+        self._dirty = True
+        self._schedule()
+
+    @Slot(int, object)
+    def add_point(self, batch_size: int, w) -> None:
+        self.points[batch_size].append(np.asarray(w, dtype=float).ravel()[:2])
+        self._dirty = True
+        self._schedule()
+
+    def _schedule(self) -> None:
+        if not self._timer.isActive():
+            self._timer.start()
+
+    @Slot()
+    def redraw(self) -> None:
+        if not self._dirty:
+            return
+        self._dirty = False
+        counts = []
+        for bs, curve in self.curves.items():
+            pts = np.array(self.points[bs]).reshape(-1, 2)
+            curve.setData(pts[:, 0], pts[:, 1])
+            if len(pts):
+                counts.append(f"batch size {bs}: {len(pts) - 1} updates")
+        self.progress.setText("\n".join(counts))
+        self.redrawn.emit()
