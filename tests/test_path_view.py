@@ -1,6 +1,5 @@
 """The path view: contours of the real loss surface, three live paths, a click picks the start."""
 import numpy as np
-import pyqtgraph as pg
 import pytest
 from PySide6.QtCore import QPointF, Qt
 
