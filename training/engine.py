@@ -85,10 +85,11 @@ class _LiveCallback(keras.callbacks.Callback):
         self.stopped_by_user = False
         self.not_finite = False
         self.epochs_run = 0
+        self.record = session.experiment.record_batches
 
     def on_train_batch_end(self, batch, logs=None):
         s = self.session
-        if self.listener.on_batch is not None:
+        if self.record and self.listener.on_batch is not None:
             self.listener.on_batch(s.flat_weights())
         if s._stop.is_set():
             self.stopped_by_user = True
@@ -97,7 +98,7 @@ class _LiveCallback(keras.callbacks.Callback):
     def on_epoch_end(self, epoch, logs=None):
         s = self.session
         logs = logs if logs is not None else {}
-        val_loss, predictions = s._evaluate()
+        val_loss, predictions, weights = s._evaluate()
         if val_loss is not None:
             logs["val_loss"] = val_loss
         entry = {k: float(v) for k, v in logs.items()}
@@ -108,7 +109,9 @@ class _LiveCallback(keras.callbacks.Callback):
             if s._last_good_weights is not None:
                 self.model.set_weights(s._last_good_weights)
             return
-        s._last_good_weights = self.model.get_weights() if s.keep_last_good else None
+        # The weights came out of _evaluate's graph call: six eager reads
+        # (get_weights) would cost more than the rest of this method.
+        s._last_good_weights = [w.numpy() for w in weights] if s.keep_last_good else None
         for k, v in entry.items():
             s.history.setdefault(k, []).append(v)
         s.epochs_done = epoch + 1
@@ -167,20 +170,29 @@ class Session:
         self._last_good_weights = model.get_weights()
         self.last_predictions = self.predict()
 
+    def _steps_per_epoch(self) -> int:
+        return max(1, math.ceil(len(self.data.x_train) / self.experiment.batch_size))
+
     def _training_dataset(self):
         # Built once per session and reused by every fit call (Resume), so
         # neither the pipeline nor Keras's train function is rebuilt.
+        # Batched before it repeats, so every epoch is one whole pass over the
+        # rows, reshuffled, with the same batches as without the repeat; fit
+        # gets steps_per_epoch. The repeat keeps one iterator (and its prefetch)
+        # running across the epochs of a fit call: restarting the pipeline at
+        # every epoch boundary cost about as much as the training steps.
         if self._train_ds is None:
             e = self.experiment
             x, y = self.data.x_train, self.data.y_train.reshape(-1, 1)
             ds = tf.data.Dataset.from_tensor_slices((x, y)).cache()
             if e.shuffle:
                 ds = ds.shuffle(len(x), seed=e.seed, reshuffle_each_iteration=True)
-            self._train_ds = ds.batch(e.batch_size).prefetch(2)
+            self._train_ds = ds.batch(e.batch_size).repeat().prefetch(2)
         return self._train_ds
 
     def _evaluate(self):
-        """(val_loss or None, predictions on x_eval) in one compiled call."""
+        """(val_loss or None, predictions on x_eval, the model's weights as
+        tensors in get_weights() order) in one compiled call."""
         if self._eval_fn is None:
             model, loss = self.model, make_loss(self.experiment.loss)
             x_eval = tf.constant(self.data.x_eval)
@@ -190,19 +202,24 @@ class Session:
 
                 @tf.function
                 def fn():
-                    return loss(y_val, model(x_val, training=False)), model(x_eval, training=False)
+                    weights = tuple(tf.identity(v) for v in model.weights)
+                    return (loss(y_val, model(x_val, training=False)),
+                            model(x_eval, training=False), weights)
             else:
                 @tf.function
                 def fn():
-                    return None, model(x_eval, training=False)
+                    weights = tuple(tf.identity(v) for v in model.weights)
+                    return None, model(x_eval, training=False), weights
             self._eval_fn = fn
-        val, pred = self._eval_fn()
-        return (None if val is None else float(val)), pred.numpy()[:, 0]
+        val, pred, weights = self._eval_fn()
+        return (None if val is None else float(val)), pred.numpy()[:, 0], weights
 
     # ---------------------------------------------------------------- training
-    def train(self, until_epoch: int | None = None, listener: Listener | None = None) -> TrainResult:
+    def train(self, until_epoch: int | None = None, listener: Listener | None = None,
+              stop: threading.Event | None = None) -> TrainResult:
         """Train up to epoch `until_epoch` (default: the experiment's epochs),
-        continuing from where the last call stopped."""
+        continuing from where the last call stopped. Setting `stop` (or calling
+        request_stop) ends the run after the current batch."""
         if self.model is None:
             self.build()
         e = self.experiment
@@ -211,7 +228,7 @@ class Session:
             raise ExperimentError(
                 f"The model has already trained {self.epochs_done} epochs; "
                 f"ask for more than that.")
-        self._stop.clear()
+        self._stop = stop if stop is not None else threading.Event()
         listener = listener or Listener()
         live = _LiveCallback(self, listener)
         callbacks = [live]
@@ -223,6 +240,7 @@ class Session:
             callbacks.append(self._early_stopping)
         start = time.perf_counter()
         self.model.fit(self._training_dataset(), epochs=target, initial_epoch=self.epochs_done,
+                       steps_per_epoch=self._steps_per_epoch(),
                        callbacks=callbacks, verbose=0, shuffle=False)  # the pipeline shuffles
         seconds = time.perf_counter() - start
         # A save asked for in the last moments still happens.

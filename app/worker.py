@@ -1,0 +1,65 @@
+"""One thread recipe for every task that touches Keras (superqt's new_worker_qthread).
+
+A task is a plain function `task(listener) -> result`, run in a fresh QThread.
+The listener's callables are this worker's signal emitters, so the Qt-free
+engine reports into Qt without knowing it.
+"""
+from __future__ import annotations
+
+import sys
+import traceback
+
+from PySide6.QtCore import QObject, QThread, Signal, Slot
+
+from training.errors import ExperimentError, LoadError, SaveError
+
+
+class TaskWorker(QObject):
+    epochEnded = Signal(int, dict, object)   # epoch (from 1), logs, predictions
+    batchEnded = Signal(object)              # whatever the task reports per batch
+    saved = Signal(str, str)                 # path, kind
+    saveFailed = Signal(str, str)            # path, reason
+    done = Signal(object)                    # the task's result
+    failed = Signal(str)                     # a message for the user
+    finished = Signal()
+
+    def __init__(self, task, name: str):
+        super().__init__()
+        self._task = task
+        self.name = name
+
+    @Slot()
+    def run(self) -> None:
+        # Imported here, in the worker thread: it loads TensorFlow.
+        from training.engine import Listener
+        listener = Listener(on_epoch=self.epochEnded.emit, on_batch=self.batchEnded.emit,
+                            on_saved=self.saved.emit, on_save_failed=self.saveFailed.emit)
+        try:
+            result = self._task(listener)
+        except (ExperimentError, LoadError, SaveError) as err:
+            self.failed.emit(str(err))
+        except Exception as err:  # noqa: BLE001 - reaches the user as a message, not a crash
+            traceback.print_exc(file=sys.stderr)
+            lines = str(err).strip().splitlines()
+            self.failed.emit(f"{self.name} failed: {type(err).__name__}"
+                             + (f": {lines[0]}" if lines else ""))
+        else:
+            self.done.emit(result)
+        finally:
+            self.finished.emit()
+
+
+def start_worker(worker: TaskWorker, on_thread_finished) -> QThread:
+    """Run `worker` in a new thread that cleans itself up. The caller keeps
+    references to both until `on_thread_finished` runs (in the caller's thread,
+    once the thread has ended)."""
+    thread = QThread()
+    thread.setObjectName(f"task: {worker.name}")
+    worker.moveToThread(thread)
+    thread.started.connect(worker.run)
+    worker.finished.connect(thread.quit)
+    worker.finished.connect(worker.deleteLater)
+    thread.finished.connect(on_thread_finished)
+    thread.finished.connect(thread.deleteLater)
+    thread.start()
+    return thread

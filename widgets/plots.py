@@ -1,0 +1,183 @@
+"""Live training plots: loss curves and predicted against true values.
+
+Built once and fed with setData on a timer (pyqtgraph's PlotSpeedTest recipe):
+epochs may arrive hundreds of times a second, the screen needs ~30 frames.
+"""
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QTimer, Signal, Slot
+from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QVBoxLayout, QWidget
+
+FRAME_MS = 33
+# Light plots, like the lecture's slides; antialiasing costs little at these sizes.
+pg.setConfigOptions(background="w", foreground="#333", antialias=True)
+LOSS_PEN = pg.mkPen("#1f77b4", width=2)
+VAL_PEN = pg.mkPen("#ff7f0e", width=2)
+
+
+class _Series:
+    """A growing float array with amortised O(1) appends."""
+
+    def __init__(self):
+        self.data = np.empty(1024)
+        self.n = 0
+
+    def extend(self, values) -> None:
+        values = np.asarray(values, dtype=float)
+        need = self.n + len(values)
+        if need > len(self.data):
+            grown = np.empty(max(need, 2 * len(self.data)))
+            grown[:self.n] = self.data[:self.n]
+            self.data = grown
+        self.data[self.n:need] = values
+        self.n = need
+
+    def clear(self) -> None:
+        self.n = 0
+
+    @property
+    def view(self) -> np.ndarray:
+        return self.data[:self.n]
+
+
+def _style(plot: pg.PlotItem) -> None:
+    plot.showGrid(x=True, y=True, alpha=0.25)
+    plot.setMenuEnabled(False)
+
+
+class LossPlot(QWidget):
+    """Loss and val_loss over the epochs, log scale on demand, best val_loss marked."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.view = pg.PlotWidget()
+        self.plot = self.view.getPlotItem()
+        _style(self.plot)
+        self.plot.setLabel("bottom", "epoch")
+        self.plot.setLabel("left", "loss")
+        self.plot.addLegend(offset=(-10, 10))
+        self.plot.setClipToView(True)
+        self.plot.setDownsampling(auto=True, mode="peak")
+        self.loss_curve = self.plot.plot(pen=LOSS_PEN, name="loss")
+        self.val_curve = self.plot.plot(pen=VAL_PEN, name="val_loss")
+        self.best_line = pg.InfiniteLine(angle=90, movable=False,
+                                         pen=pg.mkPen("#2ca02c", width=1, style=pg.QtCore.Qt.DashLine),
+                                         label="best val_loss", labelOpts={"position": 0.55, "color": "#2ca02c",
+                                                                        "fill": (255, 255, 255, 200)})
+        self.best_point = pg.ScatterPlotItem(size=10, brush=pg.mkBrush("#2ca02c"), pen=None)
+        self.plot.addItem(self.best_line, ignoreBounds=True)
+        self.plot.addItem(self.best_point)
+        self.log_scale = QCheckBox("Log scale")
+        self.log_scale.toggled.connect(self._set_log)
+        controls = QHBoxLayout()
+        controls.addWidget(self.log_scale)
+        controls.addStretch(1)
+        box = QVBoxLayout(self)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.addLayout(controls)
+        box.addWidget(self.view)
+        self.epochs, self.loss, self.val = _Series(), _Series(), _Series()
+        self.mark_best = False
+        self.best_epoch: int | None = None
+        self._dirty = False
+        self._timer = QTimer(self, interval=FRAME_MS)
+        self._timer.timeout.connect(self.redraw)
+        self._timer.start()
+        self._show_best()
+
+    def set_history(self, history: dict, mark_best: bool) -> None:
+        """Replace everything shown (a new or loaded model)."""
+        self.mark_best = mark_best
+        for s in (self.epochs, self.loss, self.val):
+            s.clear()
+        loss = history.get("loss", [])
+        self.epochs.extend(np.arange(1, len(loss) + 1))
+        self.loss.extend(loss)
+        self.val.extend(history.get("val_loss", []))
+        self._find_best()
+        self._dirty = True
+        self.redraw()
+
+    @Slot(int, dict)
+    def add_epoch(self, epoch: int, logs: dict) -> None:
+        self.epochs.extend([epoch])
+        self.loss.extend([logs.get("loss", np.nan)])
+        if "val_loss" in logs:
+            self.val.extend([logs["val_loss"]])
+            if self.best_epoch is None or logs["val_loss"] < self.val.view[self.best_epoch - 1]:
+                self.best_epoch = epoch
+        self._dirty = True
+
+    def _find_best(self) -> None:
+        v = self.val.view
+        self.best_epoch = int(np.nanargmin(v)) + 1 if len(v) and np.isfinite(v).any() else None
+
+    def _show_best(self) -> None:
+        show = self.mark_best and self.best_epoch is not None
+        self.best_line.setVisible(show)
+        self.best_point.setVisible(show)
+        if show:
+            y = self.val.view[self.best_epoch - 1]
+            self.best_line.setValue(self.best_epoch)
+            self.best_line.label.setFormat(f"best val_loss {y:.4g} @ {self.best_epoch}")
+            self.best_point.setData([self.best_epoch], [np.log10(y) if self.log_scale.isChecked() and y > 0 else y])
+
+    @Slot()
+    def redraw(self) -> None:
+        if not self._dirty:
+            return
+        self._dirty = False
+        x = self.epochs.view
+        self.loss_curve.setData(x, self.loss.view)
+        self.val_curve.setData(x[:self.val.n], self.val.view)
+        self._show_best()
+
+    @Slot(bool)
+    def _set_log(self, on: bool) -> None:
+        self.plot.setLogMode(y=on)
+        self._dirty = True
+        self.redraw()
+
+
+class PredictionPlot(QWidget):
+    """Predicted against true value for the evaluation rows, with the ideal diagonal."""
+
+    def __init__(self, parent=None, x_label="true price (k$)", y_label="predicted price (k$)"):
+        super().__init__(parent)
+        self.view = pg.PlotWidget()
+        self.plot = self.view.getPlotItem()
+        _style(self.plot)
+        self.plot.setLabel("bottom", x_label)
+        self.plot.setLabel("left", y_label)
+        self.diagonal = self.plot.plot(pen=pg.mkPen("#888", width=1, style=pg.QtCore.Qt.DashLine))
+        self.points = pg.ScatterPlotItem(size=7, pen=pg.mkPen("#1f77b4"), brush=pg.mkBrush(31, 119, 180, 110))
+        self.plot.addItem(self.points)
+        box = QVBoxLayout(self)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.addWidget(self.view)
+        self.truth = np.zeros(0)
+        self._pending = None
+        self._timer = QTimer(self, interval=FRAME_MS)
+        self._timer.timeout.connect(self.redraw)
+        self._timer.start()
+
+    def set_truth(self, truth: np.ndarray) -> None:
+        self.truth = np.asarray(truth, dtype=float)
+        lo, hi = (float(self.truth.min()), float(self.truth.max())) if len(self.truth) else (0, 1)
+        self.diagonal.setData([lo, hi], [lo, hi])
+        self.plot.setXRange(lo, hi, padding=0.05)
+        self.plot.setYRange(lo, hi, padding=0.15)
+
+    @Slot(object)
+    def set_predictions(self, predictions) -> None:
+        self._pending = predictions
+
+    @Slot()
+    def redraw(self) -> None:
+        if self._pending is None:
+            return
+        p, self._pending = self._pending, None
+        if p is not None and len(p) == len(self.truth):
+            self.points.setData(self.truth, np.asarray(p, dtype=float))
