@@ -45,7 +45,8 @@ class PathView(QWidget):
         self.image.setColorMap(pg.colormap.get("viridis"))
         self.plot.addItem(self.image)
         self.isocurves: list[pg.IsocurveItem] = []
-        self.legend = self.plot.addLegend(offset=(-10, 10))
+        # Light text on a dark box: the legend sits on the colour map, whatever the theme.
+        self.legend = self.plot.addLegend(offset=(-10, 10), labelTextColor="#ffffff")
         self.legend.setBrush(pg.mkBrush(0, 0, 0, 160))
         self.curves = {
             bs: self.plot.plot(pen=pg.mkPen(COLOURS[bs], width=2), symbol="o", symbolSize=4,
