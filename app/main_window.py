@@ -17,6 +17,7 @@ from widgets.experiment_panel import ExperimentPanel
 from widgets.plots import LossPlot, PredictionPlot
 
 from .controller import Controller, Snapshot
+from .lecture_tabs import LectureTabs
 
 H5_FILTER = "Keras HDF5 model (*.h5)"
 WEIGHTS_FILTER = "Keras weights (*.weights.h5 *.h5)"
@@ -86,6 +87,7 @@ class MainWindow(QMainWindow):
         tab_box.addWidget(self.errors)
         self.tabs = QTabWidget()
         self.tabs.addTab(training_tab, "Training")
+        self.lecture = LectureTabs(self.controller, self.tabs, self)
 
         self.progress = QProgressBar()
         self.progress.setTextVisible(True)
