@@ -1,0 +1,247 @@
+"""Speed benchmark: the lecture's plain script against the app's engine and the app's window.
+
+    .venv/bin/python bench/bench.py              # 1000 epochs, every run once
+    .venv/bin/python bench/bench.py --quick      # 200 epochs, for a first look
+    .venv/bin/python bench/bench.py --repeat 3   # medians of 3 runs each
+
+Every run happens in its own subprocess (a fresh TensorFlow runtime), on the
+same data (Boston Housing, Keras's split, 20 % of the training rows held out for
+validation, seed 1) and the same net (80 tanh, 50 tanh, 1 linear; adam; MSE;
+batch 32):
+
+  (a) plain    the lecture's script: model.fit on numpy arrays with
+               validation_data, no callbacks
+  (b) engine   training.engine.Session, headless, as `main.py --headless` runs it
+  (c) gui      the app's window (offscreen) with every plot live, driven as a
+               user drives it: click Start, wait for the end
+  resume       the engine, stopped half way by its stop flag and resumed: must
+               not rebuild the pipeline or retrace any function
+
+ms/epoch is the wall time of the whole training call (first-epoch tracing
+included) divided by the epochs run. Prints one JSON document on stdout;
+progress goes to stderr.
+
+`--engine-root DIR` runs (b) and resume against another checkout (e.g. a
+`git worktree` of an older commit) to compare before and after.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+PYTHON = sys.executable
+SEED = 1
+VALIDATION = 0.2
+
+
+def _quiet_tf():
+    os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
+    os.environ.setdefault("KERAS_BACKEND", "tensorflow")
+
+
+# ----------------------------------------------------------------- the runs
+# Each `run_*` executes inside its own subprocess and returns a dict.
+
+def run_plain(epochs: int) -> dict:
+    """(a) The lecture's script, on the app's data split."""
+    _quiet_tf()
+    sys.path.insert(0, str(ROOT))
+    from training import data as datasets
+    d = datasets.boston(VALIDATION, SEED)
+    import keras
+    keras.utils.set_random_seed(SEED)
+    model = keras.Sequential([
+        keras.Input((d.n_features,)),
+        keras.layers.Dense(80, activation="tanh"),
+        keras.layers.Dense(50, activation="tanh"),
+        keras.layers.Dense(1),
+    ])
+    model.compile(optimizer="adam", loss="mse")
+    start = time.perf_counter()
+    history = model.fit(d.x_train, d.y_train, batch_size=32, epochs=epochs,
+                        validation_data=(d.x_val, d.y_val), verbose=0)
+    seconds = time.perf_counter() - start
+    pred = model(d.x_test, training=False).numpy()[:, 0]
+    return {"seconds": seconds, "epochs": epochs, "ms_per_epoch": 1000 * seconds / epochs,
+            "test_mae": _mae(pred, d.y_test),
+            "final_loss": history.history["loss"][-1],
+            "final_val_loss": history.history["val_loss"][-1]}
+
+
+def _engine_session(root: Path, epochs: int):
+    _quiet_tf()
+    sys.path.insert(0, str(root))
+    from training.engine import Listener, Session
+    from training.experiment import preset
+    experiment = preset("boston").replace(validation_split=VALIDATION, seed=SEED, epochs=epochs)
+    return Session(experiment).build(), Listener
+
+
+def run_engine(epochs: int, root: str) -> dict:
+    """(b) The engine as headless mode drives it: a listener that keeps each epoch."""
+    session, Listener = _engine_session(Path(root), epochs)
+    seen = []
+    result = session.train(epochs, Listener(on_epoch=lambda e, logs, p: seen.append(e)))
+    assert len(seen) == result.epochs_run == epochs, (len(seen), result)
+    return {"seconds": result.seconds, "epochs": result.epochs_run,
+            "ms_per_epoch": 1000 * result.seconds / result.epochs_run,
+            "test_mae": session.test_errors()["mean_abs"],
+            "final_loss": session.history["loss"][-1],
+            "final_val_loss": session.history["val_loss"][-1]}
+
+
+def _trace_counts(session) -> dict:
+    """How often each compiled function has been traced so far."""
+    import inspect
+    counts = {}
+    fn = session.model.train_function
+    for name, value in inspect.getclosurevars(fn).nonlocals.items():
+        if hasattr(value, "experimental_get_tracing_count"):
+            counts["train:" + name] = value.experimental_get_tracing_count()
+    eval_fn = getattr(session, "_eval_fn", None)
+    if hasattr(eval_fn, "experimental_get_tracing_count"):
+        counts["eval"] = eval_fn.experimental_get_tracing_count()
+    return counts
+
+
+def run_resume(epochs: int, root: str) -> dict:
+    """Stop half way (the stop flag, as the Stop button sets it), then resume to the end."""
+    session, Listener = _engine_session(Path(root), epochs)
+    half = epochs // 2
+
+    def on_epoch(epoch, logs, predictions):
+        if epoch == half:
+            session.request_stop()
+
+    first = session.train(epochs, Listener(on_epoch=on_epoch))
+    train_fn, dataset = session.model.train_function, session._training_dataset()
+    traces = _trace_counts(session)
+    second = session.train(epochs, Listener())
+    same = (session.model.train_function is train_fn and session._training_dataset() is dataset)
+    traces_after = _trace_counts(session)
+    return {"epochs": first.epochs_run + second.epochs_run,
+            "first_call": {"epochs": first.epochs_run, "stopped_by_user": first.stopped_by_user,
+                           "ms_per_epoch": 1000 * first.seconds / max(1, first.epochs_run)},
+            "resumed_call": {"epochs": second.epochs_run,
+                             "ms_per_epoch": 1000 * second.seconds / max(1, second.epochs_run)},
+            "ms_per_epoch": 1000 * (first.seconds + second.seconds)
+            / (first.epochs_run + second.epochs_run),
+            "same_train_function_and_pipeline": same,
+            "traces_before_resume": traces, "traces_after_resume": traces_after,
+            "retraced": traces != traces_after or not same,
+            "test_mae": session.test_errors()["mean_abs"]}
+
+
+def _mae(pred, truth) -> float:
+    import numpy as np
+    return float(np.mean(np.abs(np.asarray(pred, dtype=np.float64) - truth)))
+
+
+RUNS = {"plain": run_plain, "engine": run_engine, "resume": run_resume}
+
+
+# ----------------------------------------------------------------- the driver
+
+def subprocess_run(kind: str, epochs: int, extra: list[str] | None = None,
+                   timeout: float = 3600) -> dict:
+    cmd = [PYTHON, str(Path(__file__).resolve()), "--child", kind, "--epochs", str(epochs)]
+    cmd += extra or []
+    env = dict(os.environ, TF_CPP_MIN_LOG_LEVEL="3", PYTHONUNBUFFERED="1")
+    proc = subprocess.run(cmd, capture_output=True, text=True, timeout=timeout, env=env,
+                          cwd=str(ROOT))
+    lines = [line for line in proc.stdout.splitlines() if line.startswith("{")]
+    if proc.returncode != 0 or not lines:
+        tail = "\n".join(proc.stderr.strip().splitlines()[-15:])
+        raise RuntimeError(f"{kind} run failed (exit {proc.returncode}):\n{tail}")
+    return json.loads(lines[-1])
+
+
+def _median(runs: list[dict], key: str):
+    values = [r[key] for r in runs if r.get(key) is not None]
+    return statistics.median(values) if values else None
+
+
+def _ratio(x, y):
+    return None if x is None or y is None else round(x / y, 4)
+
+
+def main(argv=None) -> int:
+    p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    p.add_argument("--epochs", type=int, default=None, help="epochs per run (default 1000)")
+    p.add_argument("--quick", action="store_true", help="200 epochs; skip the slow extras")
+    p.add_argument("--repeat", type=int, default=1, help="runs of each kind; medians reported")
+    p.add_argument("--only", default="plain,engine,resume,gui",
+                   help="comma-separated subset of plain,engine,resume,gui")
+    p.add_argument("--engine-root", default=str(ROOT),
+                   help="checkout whose training/ runs (b) and resume (default: this one)")
+    p.add_argument("--child", help=argparse.SUPPRESS)
+    args = p.parse_args(argv)
+    epochs = args.epochs or (200 if args.quick else 1000)
+
+    if args.child:
+        if args.child in ("engine", "resume"):
+            out = RUNS[args.child](epochs, args.engine_root)
+        elif args.child in RUNS:
+            out = RUNS[args.child](epochs)
+        else:
+            from bench import gui_bench  # noqa: F401  (Qt only in the GUI child)
+            out = gui_bench.run_child(args.child, epochs)
+        print(json.dumps(out), flush=True)
+        return 0
+
+    kinds = [k.strip() for k in args.only.split(",") if k.strip()]
+    extra = ["--engine-root", args.engine_root]
+    runs: dict[str, list[dict]] = {k: [] for k in kinds}
+    for rep in range(args.repeat):
+        # Interleaved, so a busy spell on a shared machine hits every kind alike.
+        for kind in kinds:
+            print(f"[{rep + 1}/{args.repeat}] {kind}: {epochs} epochs ...", file=sys.stderr,
+                  flush=True)
+            t = time.perf_counter()
+            if kind == "gui":
+                sys.path.insert(0, str(ROOT))
+                from bench import gui_bench
+                out = gui_bench.run_all(epochs, quick=args.quick, runner=subprocess_run)
+            else:
+                out = subprocess_run(kind, epochs, extra)
+            runs[kind].append(out)
+            print(f"    {out.get('ms_per_epoch', 0):.2f} ms/epoch "
+                  f"({time.perf_counter() - t:.0f} s with start-up)", file=sys.stderr, flush=True)
+
+    ms = {k: _median(v, "ms_per_epoch") for k, v in runs.items()}
+    a, b, c = ms.get("plain"), ms.get("engine"), ms.get("gui")
+    report = {
+        "epochs": epochs, "repeat": args.repeat, "validation_split": VALIDATION,
+        "batch_size": 32, "seed": SEED, "cpus": os.cpu_count(),
+        "engine_root": args.engine_root,
+        "ms_per_epoch": {"a_plain": a, "b_engine": b, "c_gui": c,
+                         "resume": ms.get("resume")},
+        "ratios": {"b/a": _ratio(b, a), "c/a": _ratio(c, a), "c/b": _ratio(c, b)},
+        "test_mae": {"a_plain": _median(runs.get("plain", []), "test_mae"),
+                     "b_engine": _median(runs.get("engine", []), "test_mae"),
+                     "c_gui": _median(runs.get("gui", []), "test_mae"),
+                     "resume": _median(runs.get("resume", []), "test_mae")},
+        "runs": runs,
+    }
+    if "resume" in runs:
+        report["resume"] = {
+            "ms_per_epoch": ms.get("resume"),
+            "resumed_call_ms_per_epoch": statistics.median(
+                r["resumed_call"]["ms_per_epoch"] for r in runs["resume"]),
+            "retraced": any(r["retraced"] for r in runs["resume"]),
+        }
+    if "gui" in runs and runs["gui"]:
+        report["gui"] = gui_bench.summarise(runs["gui"])
+    print(json.dumps(report, indent=1))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
