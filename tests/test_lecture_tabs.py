@@ -53,6 +53,20 @@ def test_paths_train_three_runs_and_draw_them(lecture, qtbot):
     assert lecture.route is None
 
 
+def test_stop_ends_the_paths_within_a_batch(lecture, qtbot):
+    view, c = lecture.path_view, lecture.controller
+    view.epochs.setValue(5000)
+    with qtbot.waitSignal(c.batchEnded, timeout=120_000):
+        view.start_button.click()
+    assert view.stop_button.isEnabled()
+    with qtbot.waitSignal(lecture.pathsFinished, timeout=10_000) as blocker:
+        view.stop_button.click()
+    runs = blocker.args[0]
+    assert list(runs) == [9] and runs[9].stopped_by_user and runs[9].epochs_run < 5000
+    qtbot.waitUntil(lambda: not c.busy, timeout=10_000)
+    assert view.start_button.isEnabled()
+
+
 def test_main_window_trains_and_in_its_tab(qtbot):
     from app.main_window import MainWindow
     from training.experiment import preset
