@@ -213,7 +213,7 @@ def _inspect(path: str) -> tuple[str, dict]:
     except LoadError:
         raise
     except Exception as err:
-        raise LoadError(f"{name} is damaged: {_first_line(err)}") from None
+        raise LoadError(f"{name} is damaged and cannot be read ({_first_line(err)}).") from None
     return kind, attrs
 
 
@@ -243,14 +243,16 @@ def _check_config(name: str, raw: str | None, n_features: int) -> None:
     layers = config["config"].get("layers")
     if not isinstance(layers, list) or not 0 < len(layers) <= _MAX_LAYERS:
         raise LoadError(f"{name} holds no readable list of layers.")
-    for i, layer in enumerate(layers, 1):
+    i = 0  # counted as the panel counts them: without the input
+    for layer in layers:
         if not isinstance(layer, dict) or not isinstance(layer.get("config"), dict):
-            raise LoadError(f"{name}: layer {i} is not readable.")
+            raise LoadError(f"{name}: layer {i + 1} is not readable.")
         kind, cfg = layer.get("class_name"), layer["config"]
+        i += kind != "InputLayer"
         label = f"layer {i} ({_label(cfg.get('name'))})"
         if kind not in _LAYER_CLASSES:
-            why = (" (a Lambda layer runs code stored in the file)" if kind == "Lambda" else "")
-            raise LoadError(f"{name}: {label} is a {_label(kind)}{why}; this app loads "
+            why = ", which runs code stored in the file" if kind == "Lambda" else ""
+            raise LoadError(f"{name}: {label} is a {_label(kind)!r} layer{why}; this app loads "
                             f"networks of Dense layers only.")
         if kind == "Dense":
             units = cfg.get("units")
