@@ -160,11 +160,8 @@ class Session:
     def _attach(self, model: keras.Model, optimizer) -> None:
         """Compile `model` for this session's data and reset the cached functions."""
         e = self.experiment
-        n = len(self.data.x_train)
-        steps = max(1, math.ceil(n / e.batch_size))
         model.compile(optimizer=optimizer, loss=make_loss(e.loss),
-                      steps_per_execution=1 if e.record_batches
-                      else min(steps, MAX_STEPS_PER_EXECUTION))
+                      steps_per_execution=self._steps_per_execution())
         self.model = model
         self._eval_fn = None
         self._last_good_weights = model.get_weights()
@@ -173,21 +170,40 @@ class Session:
     def _steps_per_epoch(self) -> int:
         return max(1, math.ceil(len(self.data.x_train) / self.experiment.batch_size))
 
+    def _steps_per_execution(self) -> int:
+        if self.experiment.record_batches:
+            return 1
+        return min(self._steps_per_epoch(), MAX_STEPS_PER_EXECUTION)
+
+    def _repeats(self) -> bool:
+        """Whether one repeating iterator can serve every epoch of a fit call.
+
+        Keras's multi-step graph call runs steps_per_execution steps unless the
+        data ends; on a repeating dataset it never ends, so a call would run on
+        into the next epoch's batches unless every call ends on an epoch
+        boundary. That holds when the epoch fits one call (the lecture's
+        Boston run: 11 batches) or with one step a call."""
+        return self._steps_per_epoch() % self._steps_per_execution() == 0
+
     def _training_dataset(self):
         # Built once per session and reused by every fit call (Resume), so
         # neither the pipeline nor Keras's train function is rebuilt.
-        # Batched before it repeats, so every epoch is one whole pass over the
-        # rows, reshuffled, with the same batches as without the repeat; fit
-        # gets steps_per_epoch. The repeat keeps one iterator (and its prefetch)
-        # running across the epochs of a fit call: restarting the pipeline at
-        # every epoch boundary cost about as much as the training steps.
+        # Where it may (_repeats), it is batched and then repeated: every epoch
+        # is still one whole pass over the rows, reshuffled, in the same
+        # batches, and fit gets steps_per_epoch. One iterator (and its
+        # prefetch) then runs across the epochs of a fit call: restarting the
+        # pipeline at every epoch boundary cost about as much as the training
+        # steps themselves.
         if self._train_ds is None:
             e = self.experiment
             x, y = self.data.x_train, self.data.y_train.reshape(-1, 1)
             ds = tf.data.Dataset.from_tensor_slices((x, y)).cache()
             if e.shuffle:
                 ds = ds.shuffle(len(x), seed=e.seed, reshuffle_each_iteration=True)
-            self._train_ds = ds.batch(e.batch_size).repeat().prefetch(2)
+            ds = ds.batch(e.batch_size)
+            if self._repeats():
+                ds = ds.repeat()
+            self._train_ds = ds.prefetch(2)
         return self._train_ds
 
     def _evaluate(self):
@@ -240,7 +256,7 @@ class Session:
             callbacks.append(self._early_stopping)
         start = time.perf_counter()
         self.model.fit(self._training_dataset(), epochs=target, initial_epoch=self.epochs_done,
-                       steps_per_epoch=self._steps_per_epoch(),
+                       steps_per_epoch=self._steps_per_epoch() if self._repeats() else None,
                        callbacks=callbacks, verbose=0, shuffle=False)  # the pipeline shuffles
         seconds = time.perf_counter() - start
         # A save asked for in the last moments still happens.
