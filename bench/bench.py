@@ -35,10 +35,10 @@ import sys
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+import gui_bench  # noqa: E402  (bench/ is this script's folder; no Qt at import)
+from gui_bench import ROOT, SEED, VALIDATION  # noqa: E402
+
 PYTHON = sys.executable
-SEED = 1
-VALIDATION = 0.2
 
 
 def _quiet_tf():
@@ -190,8 +190,7 @@ def main(argv=None) -> int:
             out = RUNS[args.child](epochs, args.engine_root)
         elif args.child in RUNS:
             out = RUNS[args.child](epochs)
-        else:
-            from bench import gui_bench  # noqa: F401  (Qt only in the GUI child)
+        else:  # Qt only in the GUI children
             out = gui_bench.run_child(args.child, epochs)
         print(json.dumps(out), flush=True)
         return 0
@@ -206,8 +205,6 @@ def main(argv=None) -> int:
                   flush=True)
             t = time.perf_counter()
             if kind == "gui":
-                sys.path.insert(0, str(ROOT))
-                from bench import gui_bench
                 out = gui_bench.run_all(epochs, quick=args.quick, runner=subprocess_run)
             else:
                 out = subprocess_run(kind, epochs, extra)

@@ -1,0 +1,317 @@
+"""The window's part of the benchmark: run (c), Stop latency, event-loop stalls,
+launch time and the redraw of a long loss history.
+
+Every measurement runs in a subprocess with QT_QPA_PLATFORM=offscreen; bench.py
+calls `run_all`, which starts them and gathers their JSON.
+"""
+from __future__ import annotations
+
+import json
+import os
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED = 1               # the same data split, weights and shuffling in every run
+VALIDATION = 0.2       # the lecture's 20 % validation share
+PROBE_MS = 5           # the stall probe's timer interval
+LAUNCH_TIMEOUT = 120
+
+
+# ------------------------------------------------------------- in the child
+
+def _app():
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
+    os.environ.setdefault("KERAS_BACKEND", "tensorflow")
+    sys.path.insert(0, str(ROOT))
+    from PySide6.QtWidgets import QApplication
+    return QApplication.instance() or QApplication([sys.argv[0]])
+
+
+class StallProbe:
+    """A 5 ms precise timer; the longest gap between its ticks is the longest
+    time the GUI event loop could not run anything."""
+
+    def __init__(self):
+        from PySide6.QtCore import QTimer, Qt
+        self.timer = QTimer(interval=PROBE_MS)
+        self.timer.setTimerType(Qt.PreciseTimer)
+        self.timer.timeout.connect(self._tick)
+        self.reset()
+
+    def reset(self):
+        self.last = time.perf_counter()
+        self.gaps = []
+
+    def _tick(self):
+        now = time.perf_counter()
+        self.gaps.append(now - self.last)
+        self.last = now
+
+    def start(self):
+        self.reset()
+        self.timer.start()
+
+    def stop(self) -> dict:
+        self.timer.stop()
+        self._tick()  # a stall right before stop() counts too
+        g = sorted(self.gaps)
+        if not g:
+            return {"longest_ms": None}
+        return {"longest_ms": 1000 * g[-1],
+                "p99_ms": 1000 * g[min(len(g) - 1, int(0.99 * len(g)))],
+                "median_ms": 1000 * statistics.median(g), "ticks": len(g),
+                "gaps_over_50ms": sum(1 for x in g if x > 0.05)}
+
+
+def _wait(signal, timeout_s: float, condition=None):
+    """Spin a QEventLoop until `signal` fires (and `condition()` holds)."""
+    from PySide6.QtCore import QEventLoop, QTimer
+    loop = QEventLoop()
+    got = []
+
+    def fired(*args):
+        got.append(args)
+        if condition is None or condition():
+            loop.quit()
+    signal.connect(fired)
+    QTimer.singleShot(int(timeout_s * 1000), loop.quit)
+    if condition is None or not condition():
+        loop.exec()
+    signal.disconnect(fired)
+    if condition is not None and not condition():
+        raise TimeoutError(f"waited {timeout_s} s")
+    if condition is None and not got:
+        raise TimeoutError(f"waited {timeout_s} s")
+    return got[-1] if got else None
+
+
+def _window(epochs: int):
+    app = _app()
+    from training.experiment import preset
+    from app.main_window import MainWindow
+    experiment = preset("boston").replace(validation_split=VALIDATION, seed=SEED, epochs=epochs)
+    window = MainWindow(experiment)
+    window.show()
+    # Only clicks are used below: no message box may block the run.
+    window.show_error = lambda message: print("window error:", message, file=sys.stderr)
+    window.warm_up()
+    c = window.controller
+    if not c.engine_ready:
+        _wait(c.engineReady, 300, condition=lambda: c.engine_ready)
+    if c.busy:
+        _wait(c.busyChanged, 60, condition=lambda: not c.busy)
+    assert window.panel.experiment().validation_split == VALIDATION, window.panel.experiment()
+    return app, window
+
+
+def run_gui(epochs: int) -> dict:
+    """(c): click Start, wait for the end, all plots live."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+    app, window = _window(epochs)
+    c = window.controller
+    probe = StallProbe()
+    epochs_seen = []
+    c.epochEnded.connect(lambda e, logs, p: epochs_seen.append(e))
+    probe.start()
+    clicked = time.perf_counter()
+    QTest.mouseClick(window.start_button, Qt.LeftButton)
+    (payload,) = _wait(c.runFinished, 3600)
+    wall = time.perf_counter() - clicked
+    stalls = probe.stop()
+    result, snap = payload
+    # The last queued epoch signals have been delivered by now; let the plot
+    # timers draw once more before the window goes.
+    QTest.qWait(50)
+    out = {"seconds": result.seconds, "epochs": result.epochs_run,
+           "ms_per_epoch": 1000 * result.seconds / result.epochs_run,
+           "click_to_end_seconds": wall,
+           "epoch_signals_received": len(epochs_seen),
+           "test_mae": snap.test_errors["mean_abs"],
+           "final_loss": snap.history["loss"][-1],
+           "final_val_loss": snap.history["val_loss"][-1],
+           "stall_while_training": stalls}
+    _close(window)
+    return out
+
+
+def run_stop(epochs: int, stops: int = 5) -> dict:
+    """Click Stop mid-run, several times: ms from the click to runFinished."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+    app, window = _window(epochs)
+    c = window.controller
+    latencies, stopped_after = [], []
+    for i in range(stops):
+        QTest.mouseClick(window.start_button if i == 0 else window.resume_button, Qt.LeftButton)
+        seen = []
+        c.epochEnded.connect(lambda e, *_: seen.append(e))
+        wait_for = 20 + 7 * i  # epochs into the run, varied
+        _wait(c.epochEnded, 300, condition=lambda: len(seen) >= wait_for)
+        t = time.perf_counter()
+        QTest.mouseClick(window.stop_button, Qt.LeftButton)
+        (payload,) = _wait(c.runFinished, 60)
+        latencies.append(1000 * (time.perf_counter() - t))
+        result, snap = payload
+        assert result.stopped_by_user, result
+        stopped_after.append(snap.epochs_done)
+        if c.busy:
+            _wait(c.busyChanged, 60, condition=lambda: not c.busy)
+    _close(window)
+    return {"stop_latency_ms": latencies, "max_ms": max(latencies),
+            "median_ms": statistics.median(latencies), "epochs_done_at_stops": stopped_after}
+
+
+def run_redraw(epochs: int = 100_000, repeat: int = 15) -> dict:
+    """setData + a full repaint (grab) of the loss plot with `epochs` points per curve."""
+    import numpy as np
+    app = _app()
+    from PySide6.QtTest import QTest
+    from widgets.plots import LossPlot
+    plot = LossPlot()
+    plot.resize(760, 560)  # about its size in the 1280x800 window
+    plot.show()
+    QTest.qWait(50)
+    rng = np.random.default_rng(0)
+    e = np.arange(1, epochs + 1)
+    times, appends, logs = [], [], []
+    for i in range(repeat):
+        loss = 600 / (1 + e / 30) + rng.random(epochs)  # a fresh array each time: no caches
+        hist = {"loss": loss.tolist(), "val_loss": (loss * 1.1).tolist()}
+        t = time.perf_counter()
+        plot.set_history(hist, mark_best=True)
+        plot.view.grab()
+        times.append(1000 * (time.perf_counter() - t))
+    # The live case: one more epoch on a 100,000-epoch history, then the timer's redraw.
+    for i in range(repeat):
+        t = time.perf_counter()
+        plot.add_epoch(epochs + 1 + i, {"loss": 1.0, "val_loss": 1.1})
+        plot.redraw()
+        plot.view.grab()
+        appends.append(1000 * (time.perf_counter() - t))
+    plot.log_scale.setChecked(True)
+    for i in range(repeat):
+        t = time.perf_counter()
+        plot.add_epoch(epochs + 100 + i, {"loss": 1.0, "val_loss": 1.1})
+        plot.redraw()
+        plot.view.grab()
+        logs.append(1000 * (time.perf_counter() - t))
+
+    def stats(v):
+        return {"median_ms": statistics.median(v), "max_ms": max(v), "runs": len(v)}
+    return {"epochs": epochs, "set_history_and_repaint": stats(times),
+            "append_one_and_repaint": stats(appends),
+            "append_one_and_repaint_log_scale": stats(logs)}
+
+
+def _close(window):
+    from PySide6.QtTest import QTest
+    window.controller.unsaved = False  # no "save before quitting?" question
+    window.close()
+    QTest.qWait(10)
+
+
+def run_child(kind: str, epochs: int) -> dict:
+    if kind == "gui":
+        return run_gui(epochs)
+    if kind == "gui-stop":
+        return run_stop(max(epochs, 1000))
+    if kind == "gui-redraw":
+        return run_redraw()
+    raise SystemExit(f"unknown run {kind!r}")
+
+
+# ------------------------------------------------------------- launch time
+
+LAUNCH_PROBE = r"""
+import os, sys, time
+sys.argv = ["main.py"]
+sys.path.insert(0, os.environ["BENCH_ROOT"])
+os.chdir(os.environ["BENCH_ROOT"])
+from PySide6 import QtWidgets
+from PySide6.QtCore import QEvent, QObject, QTimer
+
+class _FirstPaint(QObject):
+    # The first Paint event of any widget in the main window: it is on screen.
+    def eventFilter(self, obj, event):
+        if event.type() == QEvent.Paint and not hasattr(self, "t"):
+            w = obj.window() if isinstance(obj, QtWidgets.QWidget) else None
+            if w is not None and isinstance(w, QtWidgets.QMainWindow):
+                self.t = time.time()
+                print("FIRST_PAINT %.6f %d" % (self.t, "tensorflow" in sys.modules), flush=True)
+                QTimer.singleShot(0, QtWidgets.QApplication.instance().quit)
+        return False
+
+_Base = QtWidgets.QApplication
+class _ProbeApp(_Base):
+    def __init__(self, *a):
+        super().__init__(*a)
+        self._probe = _FirstPaint()
+        self.installEventFilter(self._probe)
+QtWidgets.QApplication = _ProbeApp
+import runpy
+runpy.run_path("main.py", run_name="__main__")
+"""
+
+
+def run_launch(repeat: int = 3) -> dict:
+    """Seconds from process start to the main window's first paint, via main.py.
+
+    The probe wraps QApplication from outside (no hook in app/): its event
+    filter sees the window's first Paint event, prints the time and quits."""
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", BENCH_ROOT=str(ROOT),
+               TF_CPP_MIN_LOG_LEVEL="3")
+    times, tf_loaded = [], []
+    for _ in range(repeat):
+        t0 = time.time()
+        proc = subprocess.run([sys.executable, "-c", LAUNCH_PROBE], env=env, capture_output=True,
+                              text=True, timeout=LAUNCH_TIMEOUT, cwd=str(ROOT))
+        line = next((l for l in proc.stdout.splitlines() if l.startswith("FIRST_PAINT")), None)
+        if line is None:
+            raise RuntimeError("no first paint:\n" + proc.stderr[-2000:])
+        _, t, tf = line.split()
+        times.append(float(t) - t0)
+        tf_loaded.append(tf == "1")
+    return {"seconds": times, "median_s": statistics.median(times), "max_s": max(times),
+            "tensorflow_loaded_before_first_paint": any(tf_loaded)}
+
+
+# ------------------------------------------------------------- the driver side
+
+def run_all(epochs: int, quick: bool, runner) -> dict:
+    out = runner("gui", epochs)
+    if not quick:
+        out["stop"] = runner("gui-stop", epochs)
+        out["redraw"] = runner("gui-redraw", epochs)
+        out["launch"] = run_launch()
+    return out
+
+
+def summarise(runs: list[dict]) -> dict:
+    """The targets the issue sets, from the median (or worst) of the runs."""
+    def med(f):
+        vals = [f(r) for r in runs]
+        vals = [v for v in vals if v is not None]
+        return statistics.median(vals) if vals else None
+    s = {"longest_stall_ms": med(lambda r: r["stall_while_training"]["longest_ms"]),
+         "target_longest_stall_ms": 50}
+    if all("stop" in r for r in runs):
+        s["stop_latency_max_ms"] = med(lambda r: r["stop"]["max_ms"])
+        s["stop_latency_median_ms"] = med(lambda r: r["stop"]["median_ms"])
+        s["target_stop_ms"] = 100
+    if all("launch" in r for r in runs):
+        s["launch_s"] = med(lambda r: r["launch"]["median_s"])
+        s["tensorflow_loaded_before_first_paint"] = any(
+            r["launch"]["tensorflow_loaded_before_first_paint"] for r in runs)
+        s["target_launch_s"] = 1.5
+    if all("redraw" in r for r in runs):
+        s["redraw_100k_ms"] = med(lambda r: r["redraw"]["set_history_and_repaint"]["median_ms"])
+        s["redraw_100k_append_ms"] = med(
+            lambda r: r["redraw"]["append_one_and_repaint"]["median_ms"])
+        s["target_redraw_ms"] = 16
+    return s
