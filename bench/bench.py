@@ -56,13 +56,18 @@ def run_plain(epochs: int) -> dict:
     from training import data as datasets
     d = datasets.boston(VALIDATION, SEED)
     import keras
-    keras.utils.set_random_seed(SEED)
+    import tensorflow as tf
+    keras.utils.set_random_seed(SEED)  # the engine's start weights
     model = keras.Sequential([
         keras.Input((d.n_features,)),
         keras.layers.Dense(80, activation="tanh"),
         keras.layers.Dense(50, activation="tanh"),
         keras.layers.Dense(1),
     ])
+    # The lecture's script sets no seed, so fit reshuffles every epoch; with
+    # TensorFlow's global seed set, Keras 3 fit on numpy arrays would repeat
+    # one batch order in every epoch (see tests/test_equivalence.py).
+    tf.random.set_seed(None)
     model.compile(optimizer="adam", loss="mse")
     start = time.perf_counter()
     history = model.fit(d.x_train, d.y_train, batch_size=32, epochs=epochs,
