@@ -21,8 +21,11 @@ ms/epoch is the wall time of the whole training call (first-epoch tracing
 included) divided by the epochs run. Prints one JSON document on stdout;
 progress goes to stderr.
 
-`--engine-root DIR` runs (b) and resume against another checkout (e.g. a
-`git worktree` of an older commit) to compare before and after.
+`--before DIR` also runs (b) and resume against another checkout, interleaved
+with the others, for a before/after comparison in one run, e.g.
+
+    git worktree add --detach /tmp/old 86ece74   # the engine before the speed work
+    .venv/bin/python bench/bench.py --before /tmp/old --repeat 3
 """
 from __future__ import annotations
 
@@ -186,6 +189,8 @@ def main(argv=None) -> int:
                    help="comma-separated subset of plain,engine,resume,gui")
     p.add_argument("--engine-root", default=str(ROOT),
                    help="checkout whose training/ runs (b) and resume (default: this one)")
+    p.add_argument("--before", metavar="DIR",
+                   help="also run (b) and resume with the training/ of checkout DIR")
     p.add_argument("--child", help=argparse.SUPPRESS)
     args = p.parse_args(argv)
     epochs = args.epochs or (200 if args.quick else 1000)
@@ -201,7 +206,8 @@ def main(argv=None) -> int:
         return 0
 
     kinds = [k.strip() for k in args.only.split(",") if k.strip()]
-    extra = ["--engine-root", args.engine_root]
+    if args.before:
+        kinds += [k + "_before" for k in ("engine", "resume") if k in kinds]
     runs: dict[str, list[dict]] = {k: [] for k in kinds}
     for rep in range(args.repeat):
         # Interleaved, so a busy spell on a shared machine hits every kind alike.
@@ -211,8 +217,11 @@ def main(argv=None) -> int:
             t = time.perf_counter()
             if kind == "gui":
                 out = gui_bench.run_all(epochs, quick=args.quick, runner=subprocess_run)
+            elif kind.endswith("_before"):
+                out = subprocess_run(kind[:-len("_before")], epochs,
+                                     ["--engine-root", args.before])
             else:
-                out = subprocess_run(kind, epochs, extra)
+                out = subprocess_run(kind, epochs, ["--engine-root", args.engine_root])
             runs[kind].append(out)
             print(f"    {out.get('ms_per_epoch', 0):.2f} ms/epoch "
                   f"({time.perf_counter() - t:.0f} s with start-up)", file=sys.stderr, flush=True)
@@ -232,6 +241,14 @@ def main(argv=None) -> int:
                      "resume": _median(runs.get("resume", []), "test_mae")},
         "runs": runs,
     }
+    if args.before:
+        before = ms.get("engine_before")
+        report["before"] = {
+            "engine_root": args.before,
+            "ms_per_epoch": {"b_engine": before, "resume": ms.get("resume_before")},
+            "ratios": {"b/a": _ratio(before, a), "after/before": _ratio(b, before)},
+            "test_mae": {"b_engine": _median(runs.get("engine_before", []), "test_mae")},
+        }
     if "resume" in runs:
         report["resume"] = {
             "ms_per_epoch": ms.get("resume"),

@@ -167,7 +167,7 @@ def run_stop(epochs: int, stops: int = 5) -> dict:
             "median_ms": statistics.median(latencies), "epochs_done_at_stops": stopped_after}
 
 
-def run_redraw(epochs: int = 100_000, repeat: int = 15) -> dict:
+def run_redraw(epochs: int = 100_000, repeat: int = 7) -> dict:
     """setData + a full repaint (grab) of the loss plot with `epochs` points per curve."""
     import numpy as np
     app = _app()
