@@ -12,6 +12,8 @@ import json
 import math
 import os
 import re
+import subprocess
+import sys
 import tempfile
 import time
 from pathlib import Path
@@ -185,6 +187,40 @@ def _check_file(path: str) -> None:
         raise LoadError(f"{p.name} is empty.")
     if not h5py.is_hdf5(path):
         raise LoadError(f"{p.name} is not an HDF5 (.h5) file.")
+    _probe(path)
+
+
+# Reads every attribute and dataset of a file, as loading will. Some damaged
+# files make the HDF5 library loop forever (or crash), so a child process
+# reads them first: only a file it read completely is opened here.
+_PROBE = """
+import sys, h5py
+size = int(sys.argv[2])
+def read(name, obj):
+    for key in obj.attrs:
+        obj.attrs[key]
+    if isinstance(obj, h5py.Dataset):
+        if obj.size * obj.dtype.itemsize > size:  # Keras never compresses
+            sys.exit("a dataset claims more data than the file holds")
+        obj[()]
+with h5py.File(sys.argv[1], "r") as f:
+    read("/", f)
+    f.visititems(read)
+"""
+_PROBE_SECONDS = 20.0
+
+
+def _probe(path: str) -> None:
+    name = Path(path).name
+    try:
+        done = subprocess.run([sys.executable, "-c", _PROBE, path, str(os.path.getsize(path))],
+                              capture_output=True, text=True, timeout=_PROBE_SECONDS)
+    except subprocess.TimeoutExpired:
+        raise LoadError(f"{name} is damaged: reading it does not finish.") from None
+    if done.returncode != 0:
+        lines = done.stderr.strip().splitlines()
+        why = lines[-1].split(": ", 1)[-1][:150] if lines else f"the reader crashed ({done.returncode})"
+        raise LoadError(f"{name} is damaged and cannot be read ({why}).")
 
 
 def _inspect(path: str) -> tuple[str, dict]:
