@@ -21,7 +21,7 @@ import keras2_files
 from training.engine import Session
 from training.errors import LoadError, SaveError
 from training.experiment import LayerSpec, preset
-from training.persistence import load_session, load_weights, save
+from training.persistence import HISTORY_ATTR, load_session, load_weights, save
 
 ROOT = Path(__file__).resolve().parent.parent
 BOSTON = preset("boston")
@@ -176,9 +176,33 @@ def test_keras2_model_trains_further(k2):
 
 def test_unknown_optimizer_continues_with_a_note(k2):
     s, notes = load_session(str(k2 / "nadam.h5"), Session(BOSTON))
-    assert len(notes) == 1 and "Nadam" in notes[0] and "adam" in notes[0]
+    assert notes == ["The file's optimizer Nadam is not one this app trains with; "
+                     "training continues with adam."]
     assert s.experiment.learning_rate == pytest.approx(0.01)
+    assert int(s.model.optimizer.iterations.numpy()) == 0  # Nadam's state is not Adam's
     assert s.train(1).epochs_run == 1
+
+
+def test_unusable_optimizer_settings_fall_back_to_its_defaults_with_a_note(tmp_path, k2):
+    path = shutil.copy(k2 / "sgd.h5", tmp_path / "odd_settings.h5")
+    with h5py.File(path, "a") as f:
+        f.attrs["training_config"] = f.attrs["training_config"].replace('"momentum": 0.9', '"momentum": -1')
+    s, notes = load_session(str(path), Session(BOSTON))
+    assert notes == ["The file's sgd settings were not usable; its defaults are used."]
+    assert s.model.optimizer.momentum == 0 and s.experiment.learning_rate == pytest.approx(0.01)
+    assert s.train(1).epochs_run == 1
+
+
+def test_an_unreadable_history_starts_the_count_afresh_with_a_note(tmp_path):
+    s = session(epochs=1)
+    s.train()
+    path = save(s, str(tmp_path / "m.h5"))
+    with h5py.File(path, "a") as f:
+        f.attrs[HISTORY_ATTR] = '{"epochs_done": "many", "history": {"loss": [1, 2]}}'
+    loaded, notes = load_session(path, Session(BOSTON))
+    assert notes == ["The file's training history was not readable; the epoch count starts at 0."]
+    assert loaded.epochs_done == 0 and loaded.history == {}
+    np.testing.assert_array_equal(loaded.last_predictions, s.predict())
 
 
 def test_state_that_does_not_fit_rebuilds_the_optimizer_with_a_note(tmp_path, k2):

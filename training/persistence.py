@@ -1,8 +1,10 @@
 """Saving and loading .h5 models and weights, atomically and in Keras's safe mode.
 
-Loading treats every file as hostile: it is inspected with h5py before Keras
-sees it, and anything that is not a network this app can train is refused with
-one LoadError line. A refused file changes nothing.
+Saving never harms an existing file: the new one is complete before it replaces
+the old. Loading treats every file as hostile: a child process reads it first
+(damaged files can hang or crash the HDF5 library), then h5py checks what it
+holds before Keras sees it, and anything that is not a network this app can
+train is refused with one LoadError line. A refused file changes nothing.
 """
 from __future__ import annotations
 
@@ -49,7 +51,7 @@ _SLOTS = {"adam": {"m": "momentum", "v": "velocity", "vhat": "velocity_hat"},
                       "average_gradient": "average_gradient", "mg": "average_gradient"}}
 # Temporary files older than this are stale whoever wrote them.
 _STALE_SECONDS = 24 * 3600
-_CHUNK = 1 << 20
+_CHUNK = 1 << 20  # bytes per write of a saved file
 
 
 # ------------------------------------------------------------------ saving
@@ -369,7 +371,8 @@ def _load_session(path: str, name: str, like: Session) -> tuple[Session, list[st
     cfg = opt_cfg.get("config")
     cfg = cfg if isinstance(cfg, dict) else {}
     lr = _number(cfg.get("learning_rate"), like.experiment.learning_rate)
-    if opt_name not in _OPTIMIZERS:
+    own = opt_name in _OPTIMIZERS
+    if not own:
         opt_name, cfg = like.experiment.optimizer, {}
         if training:
             notes.append(f"The file's optimizer {_label(saved_name.split('>')[-1])} is not one "
@@ -390,7 +393,8 @@ def _load_session(path: str, name: str, like: Session) -> tuple[Session, list[st
         optimizer = _OPTIMIZERS[opt_name](learning_rate=lr)
         notes.append(f"The file's {opt_name} settings were not usable; its defaults are used.")
     optimizer.build(model.trainable_variables)
-    if not _restore_optimizer(path, optimizer, model, opt_name):
+    # Another optimizer's state means nothing to this one: that one starts fresh.
+    if own and not _restore_optimizer(path, optimizer, model, opt_name):
         notes.append("The optimizer's saved state did not fit this model; the "
                      "optimizer was rebuilt from its saved settings.")
     session._attach(model, optimizer)
