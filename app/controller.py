@@ -90,6 +90,11 @@ class Controller(QObject):
 
     @Slot()
     def _on_finished(self) -> None:
+        # Queued from the ending thread; shutdown() may have cleaned up already.
+        if self.sender() is self._thread:
+            self._forget_thread()
+
+    def _forget_thread(self) -> None:
         self._thread.wait()  # finished is emitted just before the thread ends
         self._thread = self._worker = None
         was_training, self.training = self.training, False
@@ -262,4 +267,7 @@ class Controller(QObject):
         self._stop.set()
         if self._thread is None:
             return True
-        return self._thread.wait() if timeout_ms is None else self._thread.wait(timeout_ms)
+        if not (self._thread.wait() if timeout_ms is None else self._thread.wait(timeout_ms)):
+            return False
+        self._forget_thread()
+        return True

@@ -9,7 +9,7 @@ from __future__ import annotations
 import sys
 import traceback
 
-from PySide6.QtCore import QObject, QThread, Signal, Slot
+from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
 
 from training.errors import ExperimentError, LoadError, SaveError
 
@@ -57,7 +57,9 @@ def start_worker(worker: TaskWorker, on_thread_finished) -> QThread:
     thread.setObjectName(f"task: {worker.name}")
     worker.moveToThread(thread)
     thread.started.connect(worker.run)
-    worker.finished.connect(thread.quit)
+    # Direct: quit() is thread-safe, and a queued call would wait for the GUI
+    # thread, which may itself be waiting for this thread to end (closing).
+    worker.finished.connect(thread.quit, Qt.DirectConnection)
     worker.finished.connect(worker.deleteLater)
     thread.finished.connect(on_thread_finished)
     thread.finished.connect(thread.deleteLater)

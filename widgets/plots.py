@@ -78,9 +78,12 @@ class LossPlot(QWidget):
         box.setContentsMargins(0, 0, 0, 0)
         box.addLayout(controls)
         box.addWidget(self.view)
-        self.epochs, self.loss, self.val = _Series(), _Series(), _Series()
+        # val_loss has its own epochs: a model trained without a validation
+        # share may be trained further with one.
+        self.epochs, self.loss = _Series(), _Series()
+        self.val_epochs, self.val = _Series(), _Series()
         self.mark_best = False
-        self.best_epoch: int | None = None
+        self.best: tuple[int, float] | None = None  # (epoch, val_loss)
         self._dirty = False
         self._timer = QTimer(self, interval=FRAME_MS)
         self._timer.timeout.connect(self.redraw)
@@ -90,13 +93,19 @@ class LossPlot(QWidget):
     def set_history(self, history: dict, mark_best: bool) -> None:
         """Replace everything shown (a new or loaded model)."""
         self.mark_best = mark_best
-        for s in (self.epochs, self.loss, self.val):
+        for s in (self.epochs, self.loss, self.val_epochs, self.val):
             s.clear()
-        loss = history.get("loss", [])
+        loss, val = history.get("loss", []), history.get("val_loss", [])
         self.epochs.extend(np.arange(1, len(loss) + 1))
         self.loss.extend(loss)
-        self.val.extend(history.get("val_loss", []))
-        self._find_best()
+        # The val_loss record is always the most recent epochs.
+        self.val_epochs.extend(np.arange(len(loss) - len(val) + 1, len(loss) + 1))
+        self.val.extend(val)
+        self.best = None
+        v = self.val.view
+        if len(v) and np.isfinite(v).any():
+            i = int(np.nanargmin(v))
+            self.best = (int(self.val_epochs.view[i]), float(v[i]))
         self._dirty = True
         self.redraw()
 
@@ -105,33 +114,29 @@ class LossPlot(QWidget):
         self.epochs.extend([epoch])
         self.loss.extend([logs.get("loss", np.nan)])
         if "val_loss" in logs:
+            self.val_epochs.extend([epoch])
             self.val.extend([logs["val_loss"]])
-            if self.best_epoch is None or logs["val_loss"] < self.val.view[self.best_epoch - 1]:
-                self.best_epoch = epoch
+            if self.best is None or logs["val_loss"] < self.best[1]:
+                self.best = (epoch, logs["val_loss"])
         self._dirty = True
 
-    def _find_best(self) -> None:
-        v = self.val.view
-        self.best_epoch = int(np.nanargmin(v)) + 1 if len(v) and np.isfinite(v).any() else None
-
     def _show_best(self) -> None:
-        show = self.mark_best and self.best_epoch is not None
+        show = self.mark_best and self.best is not None
         self.best_line.setVisible(show)
         self.best_point.setVisible(show)
         if show:
-            y = self.val.view[self.best_epoch - 1]
-            self.best_line.setValue(self.best_epoch)
-            self.best_line.label.setFormat(f"best val_loss {y:.4g} @ {self.best_epoch}")
-            self.best_point.setData([self.best_epoch], [np.log10(y) if self.log_scale.isChecked() and y > 0 else y])
+            epoch, y = self.best
+            self.best_line.setValue(epoch)
+            self.best_line.label.setFormat(f"best val_loss {y:.4g} @ {epoch}")
+            self.best_point.setData([epoch], [np.log10(y) if self.log_scale.isChecked() and y > 0 else y])
 
     @Slot()
     def redraw(self) -> None:
         if not self._dirty:
             return
         self._dirty = False
-        x = self.epochs.view
-        self.loss_curve.setData(x, self.loss.view)
-        self.val_curve.setData(x[:self.val.n], self.val.view)
+        self.loss_curve.setData(self.epochs.view, self.loss.view)
+        self.val_curve.setData(self.val_epochs.view, self.val.view)
         self._show_best()
 
     @Slot(bool)

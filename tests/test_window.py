@@ -1,0 +1,178 @@
+"""The real window, driven as a user drives it: start, stop, resume, save, load."""
+import h5py
+import numpy as np
+import pytest
+
+from app.main_window import MainWindow
+from training.experiment import preset
+
+QUICK = preset("boston").replace(epochs=2000)
+
+
+@pytest.fixture
+def make_window(qtbot, messages):
+    windows = []
+
+    def make(experiment=QUICK):
+        w = MainWindow(experiment)  # closed below, not by qtbot: it would ask about unsaved work
+        w.show()
+        with qtbot.waitSignal(w.controller.engineReady, timeout=120_000):
+            w.warm_up()
+        qtbot.waitUntil(lambda: not w.controller.busy)
+        windows.append(w)
+        return w
+    yield make
+    for w in windows:
+        w.controller.unsaved = False
+        w.close()
+        assert not w.controller.busy
+        w.deleteLater()
+
+
+def test_full_cycle(make_window, qtbot, tmp_path, monkeypatch):
+    w = make_window()
+    c = w.controller
+    epochs = []
+    c.epochEnded.connect(lambda e, logs, p: epochs.append(e))
+
+    # 1. Start: per-epoch signals arrive, the panel is locked while training.
+    with qtbot.waitSignal(c.epochEnded, timeout=60_000, check_params_cb=lambda e, l, p: e == 3):
+        w.start_button.click()
+    assert c.training and not w.panel.isEnabled() and w.stop_button.isEnabled()
+
+    # 2. Stop: the run ends long before its 2000 epochs; the model keeps its state.
+    with qtbot.waitSignal(c.runFinished, timeout=30_000):
+        w.stop_button.click()
+    qtbot.waitUntil(lambda: not c.busy)
+    stopped_at = c.session.epochs_done
+    assert 3 <= stopped_at < 2000 and epochs == list(range(1, stopped_at + 1))
+    assert w.panel.isEnabled() and w.resume_button.isEnabled()
+    assert len(w.loss_plot.loss.view) == stopped_at
+    assert "mean" in w.errors.text()
+
+    # 3. Resume for 5 more epochs: numbering and history carry on.
+    w.resume_mode.setCurrentIndex(1)
+    w.more_epochs.setValue(5)
+    with qtbot.waitSignal(c.runFinished, timeout=60_000):
+        w.resume_button.click()
+    qtbot.waitUntil(lambda: not c.busy)
+    assert c.session.epochs_done == stopped_at + 5
+    assert epochs == list(range(1, stopped_at + 6))
+    assert len(c.session.history["loss"]) == stopped_at + 5 == len(w.loss_plot.loss.view)
+
+    # 4. Save through the dialog.
+    path = str(tmp_path / "boston")
+    monkeypatch.setattr(w, "ask_save_path", lambda *a: path)
+    with qtbot.waitSignal(c.saved, timeout=30_000):
+        w.save_button.click()
+    qtbot.waitUntil(lambda: not c.busy)
+    assert h5py.is_hdf5(path + ".h5") and not c.unsaved
+
+    # 5. Load into a new window: identical test predictions, layers in the panel.
+    w2 = make_window(preset("boston-early-stopping"))
+    monkeypatch.setattr(w2, "ask_open_path", lambda *a: path + ".h5")
+    with qtbot.waitSignal(w2.controller.sessionChanged, timeout=30_000):
+        w2.load_button.click()
+    qtbot.waitUntil(lambda: not w2.controller.busy)
+    np.testing.assert_array_equal(w2.controller.session.predict(), c.session.predict())
+    assert [l.units for l in w2.panel.layer_specs()] == [80, 50, 1]
+    assert w2.controller.session.epochs_done == stopped_at + 5
+    assert w2.errors.text() == w.errors.text()
+
+    # 6. Resume trains the loaded model further.
+    w2.resume_mode.setCurrentIndex(1)
+    w2.more_epochs.setValue(3)
+    with qtbot.waitSignal(w2.controller.runFinished, timeout=60_000):
+        w2.resume_button.click()
+    qtbot.waitUntil(lambda: not w2.controller.busy)
+    assert w2.controller.session.epochs_done == stopped_at + 8
+    w.grab().save(str(tmp_path / "window.png"))
+
+
+def test_save_during_training_does_not_stop_it(make_window, qtbot, tmp_path, monkeypatch):
+    w = make_window()
+    c = w.controller
+    path = str(tmp_path / "during.h5")
+    monkeypatch.setattr(w, "ask_save_path", lambda *a: path)
+    with qtbot.waitSignal(c.epochEnded, timeout=60_000):
+        w.start_button.click()
+    with qtbot.waitSignal(c.saved, timeout=30_000) as saved:
+        w.save_button.click()
+    assert saved.args == [path, "model"] and c.training
+    with qtbot.waitSignal(c.runFinished, timeout=30_000):
+        w.stop_button.click()
+    qtbot.waitUntil(lambda: not c.busy)
+    assert h5py.is_hdf5(path)
+
+
+@pytest.fixture
+def wrong_input_model(tmp_path):
+    import keras
+    m = keras.Sequential([keras.Input((5,)), keras.layers.Dense(3), keras.layers.Dense(1)])
+    m.compile(optimizer="adam", loss=keras.losses.MeanSquaredError())
+    path = tmp_path / "five_inputs.h5"
+    m.save(path)
+    return str(path)
+
+
+@pytest.fixture
+def weights_file(tmp_path):
+    import keras
+    m = keras.Sequential([keras.Input((13,)), keras.layers.Dense(1)])
+    path = tmp_path / "only.weights.h5"
+    m.save_weights(path)
+    return str(path)
+
+
+@pytest.mark.parametrize("kind, says", [
+    ("text", "not an HDF5"), ("weights", "weights only"), ("inputs", "expects 5 inputs"),
+])
+def test_bad_files_give_a_message_and_change_nothing(kind, says, make_window, qtbot, tmp_path,
+                                                     monkeypatch, messages, request):
+    if kind == "text":
+        path = tmp_path / "notes.h5"
+        path.write_text("hello")
+        path = str(path)
+    else:
+        path = request.getfixturevalue({"weights": "weights_file", "inputs": "wrong_input_model"}[kind])
+    w = make_window()
+    c = w.controller
+    session, before = c.session, c.session.predict()
+    monkeypatch.setattr(w, "ask_open_path", lambda *a: path)
+    with qtbot.waitSignal(c.error, timeout=30_000):
+        w.load_button.click()
+    qtbot.waitUntil(lambda: not c.busy)
+    assert len(messages) == 1 and says in messages[0] and "Traceback" not in messages[0]
+    assert c.session is session
+    np.testing.assert_array_equal(c.session.predict(), before)
+
+
+def test_invalid_experiment_is_refused_before_training(make_window, messages):
+    w = make_window()
+    w.panel.early.setChecked(True)
+    w.panel.validation.setValue(0)
+    w.start_button.click()
+    assert not w.controller.busy and "validation share" in messages[0]
+
+
+def test_closing_during_training_stops_and_asks_about_unsaved_work(make_window, qtbot, monkeypatch):
+    w = make_window()
+    c = w.controller
+    asked = []
+    monkeypatch.setattr(w, "ask_unsaved", lambda: asked.append(1) or "discard")
+    with qtbot.waitSignal(c.epochEnded, timeout=60_000):
+        w.start_button.click()
+    assert w.close()
+    assert asked == [1] and not c.busy and not w.isVisible()
+
+
+def test_cancelling_the_unsaved_question_keeps_the_window(make_window, qtbot, monkeypatch):
+    w = make_window()
+    c = w.controller
+    monkeypatch.setattr(w, "ask_unsaved", lambda: "cancel")
+    with qtbot.waitSignal(c.epochEnded, timeout=60_000):
+        w.start_button.click()
+    assert not w.close() and w.isVisible() and c.training
+    with qtbot.waitSignal(c.runFinished, timeout=30_000):
+        w.stop_button.click()
+    qtbot.waitUntil(lambda: not c.busy)
