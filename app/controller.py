@@ -64,6 +64,7 @@ class Controller(QObject):
         self._worker: TaskWorker | None = None
         self._pending = None
         self._stop = threading.Event()
+        self._save_note = ""
 
     # ------------------------------------------------------------ task plumbing
     @property
@@ -118,7 +119,9 @@ class Controller(QObject):
     @Slot(str, str)
     def _on_saved(self, path: str, kind: str) -> None:
         self.unsaved = False
-        self.status.emit(f"Saved the {'weights' if kind == 'weights' else 'model'} to {path}")
+        note, self._save_note = self._save_note, ""
+        self.status.emit(f"Saved the {'weights' if kind == 'weights' else 'model'} to {path}."
+                         + (f" {note}" if note else ""))
         self.saved.emit(path, kind)
 
     @Slot(str, str)
@@ -209,9 +212,12 @@ class Controller(QObject):
             self._stop.set()
             self.status.emit("Stopping…")
 
-    def save(self, path: str, kind: str = "model") -> None:
+    def save(self, path: str, kind: str = "model", note: str = "") -> None:
+        """Save now, or at the next epoch end while training; `note` is added
+        to the status message once saved."""
         if self.session is None:
             return
+        self._save_note = note
         if self.training:
             self.session.request_save(path, kind)
             self.status.emit(f"Saving at the end of this epoch to {path}…")

@@ -177,10 +177,9 @@ class MainWindow(QMainWindow):
         path = self.ask_save_path("Save weights", WEIGHTS_FILTER)
         if path:
             fixed = weights_path(path)
-            if fixed != path:
-                self.statusBar().showMessage(
-                    f"Keras saves weights under names ending in .weights.h5: saving as {os.path.basename(fixed)}")
-            self.controller.save(fixed, "weights")
+            note = ("Keras saves weights only under names ending in .weights.h5, so the "
+                    f"name became {os.path.basename(fixed)}." if fixed != path else "")
+            self.controller.save(fixed, "weights", note)
 
     @Slot()
     def on_load(self) -> None:

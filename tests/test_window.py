@@ -176,3 +176,56 @@ def test_cancelling_the_unsaved_question_keeps_the_window(make_window, qtbot, mo
     with qtbot.waitSignal(c.runFinished, timeout=30_000):
         w.stop_button.click()
     qtbot.waitUntil(lambda: not c.busy)
+
+
+def test_an_exception_in_training_becomes_a_message_and_the_window_goes_on(
+        make_window, qtbot, monkeypatch, messages):
+    from training.engine import Session
+    w = make_window()
+    c = w.controller
+    original = Session.train
+
+    def broken(self, *a, **k):
+        raise RuntimeError("simulated fault in fit")
+    monkeypatch.setattr(Session, "train", broken)
+    with qtbot.waitSignal(c.error, timeout=30_000):
+        w.start_button.click()
+    qtbot.waitUntil(lambda: not c.busy)
+    assert messages == ["Training failed: RuntimeError: simulated fault in fit"]
+    monkeypatch.setattr(Session, "train", original)
+    with qtbot.waitSignal(c.runFinished, timeout=60_000):
+        w.start_button.click()
+        w.stop_button.click()
+    qtbot.waitUntil(lambda: not c.busy)
+    assert c.session.epochs_done >= 1
+
+
+def test_a_diverging_loss_stops_the_run_and_keeps_finite_weights(make_window, qtbot):
+    w = make_window(preset("boston").replace(optimizer="sgd", learning_rate=50.0, epochs=50))
+    c = w.controller
+    with qtbot.waitSignal(c.runFinished, timeout=60_000) as finished:
+        w.start_button.click()
+    qtbot.waitUntil(lambda: not c.busy)
+    result, snap = finished.args[0]
+    assert result.not_finite and snap.epochs_done < 50
+    assert "no longer a finite number" in w.statusBar().currentMessage()
+    assert np.isfinite(c.session.predict()).all()
+
+
+def test_save_weights_completes_the_name_and_says_so(make_window, qtbot, tmp_path, monkeypatch):
+    w = make_window()
+    c = w.controller
+    monkeypatch.setattr(w, "ask_save_path", lambda *a: str(tmp_path / "mine.h5"))
+    with qtbot.waitSignal(c.saved, timeout=30_000) as saved:
+        w.save_weights_button.click()
+    qtbot.waitUntil(lambda: not c.busy)
+    assert saved.args == [str(tmp_path / "mine.weights.h5"), "weights"]
+    assert "mine.weights.h5" in w.statusBar().currentMessage()
+    assert "names ending in .weights.h5" in w.statusBar().currentMessage()
+    # And it loads back into the same network.
+    before = c.session.predict()
+    monkeypatch.setattr(w, "ask_open_path", lambda *a: saved.args[0])
+    with qtbot.waitSignal(c.sessionChanged, timeout=30_000):
+        w.load_weights_button.click()
+    qtbot.waitUntil(lambda: not c.busy)
+    np.testing.assert_array_equal(c.session.predict(), before)

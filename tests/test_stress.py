@@ -1,0 +1,72 @@
+"""Start, stop, resume, save and load in random order with random timing, on the real window.
+
+STRESS_CYCLES sets the count (200 for a full run; CI runs 20).
+"""
+import os
+import random
+
+import numpy as np
+import pytest
+
+from app.main_window import MainWindow
+from training.experiment import preset
+
+CYCLES = int(os.environ.get("STRESS_CYCLES", "20" if os.environ.get("CI") else "200"))
+
+
+def rss_mb() -> float:
+    with open("/proc/self/statm") as f:
+        return int(f.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 2**20
+
+
+@pytest.mark.timeout(60 + 15 * CYCLES)
+def test_random_cycles_leave_no_crash_hang_or_thread(qtbot, tmp_path, monkeypatch, messages):
+    rng = random.Random(7)
+    w = MainWindow(preset("boston-early-stopping").replace(epochs=40, patience=5))
+    w.show()
+    c = w.controller
+    with qtbot.waitSignal(c.engineReady, timeout=120_000):
+        w.warm_up()
+    qtbot.waitUntil(lambda: not c.busy, timeout=30_000)
+    model, weights = str(tmp_path / "m.h5"), str(tmp_path / "m.weights.h5")
+    monkeypatch.setattr(w, "ask_save_path", lambda title, filters: weights if "weights" in title else model)
+    monkeypatch.setattr(w, "ask_open_path", lambda title, filters: weights if "weights" in title else model)
+    buttons = {"start": w.start_button, "stop": w.stop_button, "resume": w.resume_button,
+               "save": w.save_button, "save weights": w.save_weights_button,
+               "load": w.load_button, "load weights": w.load_weights_button}
+    w.resume_mode.setCurrentIndex(1)
+    w.more_epochs.setValue(10)
+    baseline = None
+    done = []
+    for cycle in range(CYCLES):
+        name = rng.choice(list(buttons))
+        button = buttons[name]
+        if button.isEnabled():
+            button.click()
+            done.append(name)
+        # Random timing: act again after 0-2 epochs, or once the window is idle.
+        for _ in range(rng.randint(0, 2)):
+            if not c.training:
+                break
+            with qtbot.waitSignal(c.epochEnded, timeout=30_000, raising=False):
+                pass
+        if rng.random() < 0.3 or not c.training:
+            w.stop_button.click()
+            qtbot.waitUntil(lambda: not c.busy, timeout=60_000)
+        if cycle == CYCLES // 4:
+            baseline = rss_mb()
+    w.stop_button.click()
+    qtbot.waitUntil(lambda: not c.busy, timeout=60_000)
+    # Whatever happened, the window still trains and shows a finite model.
+    with qtbot.waitSignal(c.runFinished, timeout=60_000):
+        w.start_button.click()
+    qtbot.waitUntil(lambda: not c.busy, timeout=30_000)
+    assert np.isfinite(c.session.predict()).all()
+    assert {"start", "stop"} <= set(done), done
+    assert all("failed" not in m for m in messages), messages
+    growth = rss_mb() - baseline
+    print(f"{CYCLES} cycles, actions {len(done)}, memory growth after warm-up {growth:.0f} MB")
+    assert growth < 40 + 2 * CYCLES, f"memory grew {growth:.0f} MB in {CYCLES} cycles"
+    c.unsaved = False
+    w.close()
+    assert not c.busy
