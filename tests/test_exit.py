@@ -1,0 +1,47 @@
+"""Closing the window while it trains or saves: the process exits cleanly, promptly, with status 0."""
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import h5py
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+CHILD = r'''
+import sys, time
+from app.gui import run_gui
+from training.experiment import preset
+
+mode, path = sys.argv[1], sys.argv[2]
+
+def setup(w):
+    def on_epoch(epoch, logs, predictions):
+        if epoch == 3:
+            if mode == "save":
+                w.controller.save(path)
+            print(f"closing {time.time()}", flush=True)
+            w.close()
+    w.ask_unsaved = lambda: "discard"
+    w.controller.epochEnded.connect(on_epoch)
+    w.controller.engineReady.connect(w.on_start)
+
+run_gui(preset("boston").replace(epochs=100_000), setup)
+'''
+
+
+@pytest.mark.parametrize("mode", ["train", "save"])
+def test_closing_exits_with_status_0_within_two_seconds(mode, tmp_path):
+    path = tmp_path / "closing.h5"
+    child = subprocess.Popen([sys.executable, "-c", CHILD, mode, str(path)], cwd=ROOT,
+                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                             env={**__import__("os").environ, "QT_QPA_PLATFORM": "offscreen"})
+    out, err = child.communicate(timeout=240)
+    exited = time.time()
+    assert child.returncode == 0, err[-3000:]
+    closing = [float(line.split()[1]) for line in out.splitlines() if line.startswith("closing ")]
+    assert len(closing) == 1, out + err[-2000:]
+    assert exited - closing[0] < 2.0, f"exit took {exited - closing[0]:.2f} s after close"
+    assert "Destroyed while thread" not in err
+    if mode == "save":
+        assert h5py.is_hdf5(path)  # the save asked for before closing was completed
