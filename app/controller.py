@@ -183,13 +183,17 @@ class Controller(QObject):
             lambda listener, stop: session.train(until_epoch, listener, stop), first, until_epoch))
 
     def _begin(self, task, first: int, last: int) -> None:
+        if self.run_training("Training", task, self._on_trained):
+            self.runStarted.emit(first, last)
+            self.status.emit(f"Training epochs {first}–{last}…")
+
+    def run_training(self, name: str, task, on_done) -> bool:
+        """Run `task(listener, stop)` as a training run: Stop, Esc and closing
+        the window set `stop`. False when another task is running."""
         # One stop flag per run, made here in the GUI thread, so a Stop pressed
         # while the worker is still building the model is not lost.
         stop = self._stop = threading.Event()
-        if self._run("Training", lambda listener: task(listener, stop), self._on_trained,
-                     training=True):
-            self.runStarted.emit(first, last)
-            self.status.emit(f"Training epochs {first}–{last}…")
+        return self._run(name, lambda listener: task(listener, stop), on_done, training=True)
 
     @Slot(object)
     def _on_trained(self, result) -> None:

@@ -7,8 +7,6 @@ whose run it is.
 """
 from __future__ import annotations
 
-import threading
-
 import numpy as np
 from PySide6.QtCore import QObject, Signal, Slot
 from PySide6.QtWidgets import QTabWidget
@@ -82,17 +80,14 @@ class LectureTabs(QObject):
             c.status.emit("Wait for the running task to end.")
             return
 
-        # The controller's own stop flag, so Stop, Esc and closing the window end it too.
-        stop = c._stop = threading.Event()
-
-        def task(listener):
+        def task(listener, stop):
             from training.paths import run_paths
             return run_paths(experiment, listener=lambda bs, w: listener.on_batch((bs, w)),
                              stop=stop)
 
         self.path_view.reset()
         self.route = PATHS
-        if c._run("Gradient paths", task, self._on_paths_done, training=True):
+        if c.run_training("Gradient paths", task, self._on_paths_done):
             c.status.emit("Training from one start with batch sizes 9, 3 and 1…")
 
     @Slot(object)

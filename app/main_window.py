@@ -238,7 +238,11 @@ class MainWindow(QMainWindow):
     def show_session(self, snap: Snapshot) -> None:
         """Show a new, reloaded or re-weighted model as it is now."""
         e = snap.experiment
-        self.panel.set_layers(e.layers)
+        shown = self.panel.experiment()
+        if (e.name, e.layers) != (shown.name, shown.layers):
+            # Another experiment (a tab's, a loaded model): show all of it. The
+            # same one keeps the user's edits, e.g. those made while TF loaded.
+            self.panel.set_experiment(e)
         self.loss_plot.set_history(snap.history, mark_best=e.early_stopping)
         self.prediction_plot.set_truth(snap.y_eval)
         self.prediction_plot.set_predictions(snap.predictions)
