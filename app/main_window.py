@@ -36,7 +36,7 @@ class MainWindow(QMainWindow):
         self._closing = False
 
         self.panel = ExperimentPanel(experiment)
-        scroll = QScrollArea(widgetResizable=True)
+        self.panel_area = scroll = QScrollArea(widgetResizable=True)
         scroll.setWidget(self.panel)
         scroll.setMinimumWidth(340)
         scroll.setMaximumWidth(420)
@@ -123,6 +123,8 @@ class MainWindow(QMainWindow):
         c.status.connect(self.statusBar().showMessage)
         c.error.connect(self.show_error)
         self.panel.presetChosen.connect(self._on_preset)
+        # The lecture tabs have their own settings: the panel is the Training tab's.
+        self.tabs.currentChanged.connect(self._on_tab)
         self._show_experiment(experiment)
         self._update_buttons()
 
@@ -227,6 +229,10 @@ class MainWindow(QMainWindow):
         self.progress.setRange(0, e.epochs)
         self.progress.setValue(0)
         self.progress.setFormat("no run yet")
+
+    @Slot(int)
+    def _on_tab(self, index: int) -> None:
+        self.panel_area.setVisible(index == 0)
 
     @Slot(object)
     def _on_preset(self, e: Experiment) -> None:

@@ -57,7 +57,7 @@ class LossPlot(QWidget):
         _style(self.plot)
         self.plot.setLabel("bottom", "epoch")
         self.plot.setLabel("left", "loss")
-        self.plot.addLegend(offset=(-10, 10))
+        self.legend = self.plot.addLegend(offset=(-10, 10))
         self.plot.setClipToView(True)
         self.plot.setDownsampling(auto=True, mode="peak")
         self.loss_curve = self.plot.plot(pen=LOSS_PEN, name="loss")
@@ -137,6 +137,12 @@ class LossPlot(QWidget):
         self._dirty = False
         self.loss_curve.setData(self.epochs.view, self.loss.view)
         self.val_curve.setData(self.val_epochs.view, self.val.view)
+        # No validation share, no val_loss entry in the legend.
+        listed = self.legend.getLabel(self.val_curve) is not None
+        if listed and not self.val.n:
+            self.legend.removeItem(self.val_curve)
+        elif self.val.n and not listed:
+            self.legend.addItem(self.val_curve, "val_loss")
         self._show_best()
 
     @Slot(bool)

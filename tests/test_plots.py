@@ -1,0 +1,54 @@
+"""The live plots: throttled redraws, val_loss on its own epochs, the best epoch marked."""
+import numpy as np
+
+from widgets.plots import LossPlot, PredictionPlot
+
+
+def test_loss_plot_buffers_epochs_and_marks_the_best_val_loss(qtbot):
+    plot = LossPlot()
+    qtbot.addWidget(plot)
+    plot.set_history({}, mark_best=True)
+    for epoch, (loss, val) in enumerate([(5, 6), (4, 3), (3, 4)], 1):
+        plot.add_epoch(epoch, {"loss": loss, "val_loss": val})
+    assert plot.loss_curve.xData is None or len(plot.loss_curve.xData) == 0  # not yet drawn
+    plot.redraw()
+    np.testing.assert_array_equal(plot.loss_curve.yData, [5, 4, 3])
+    assert plot.best == (2, 3) and plot.best_line.isVisible() and plot.best_line.value() == 2
+    assert plot.legend.getLabel(plot.val_curve) is not None
+
+
+def test_val_loss_that_starts_later_is_drawn_at_its_own_epochs(qtbot):
+    plot = LossPlot()
+    qtbot.addWidget(plot)
+    plot.set_history({"loss": [9, 8, 7, 6], "val_loss": [7.5, 6.5]}, mark_best=False)
+    np.testing.assert_array_equal(plot.val_curve.xData, [3, 4])
+    assert not plot.best_line.isVisible()
+
+
+def test_without_validation_the_legend_has_no_val_loss(qtbot):
+    plot = LossPlot()
+    qtbot.addWidget(plot)
+    plot.set_history({"loss": [3, 2, 1]}, mark_best=False)
+    assert plot.legend.getLabel(plot.val_curve) is None
+    assert plot.legend.getLabel(plot.loss_curve) is not None
+
+
+def test_log_scale_keeps_the_data(qtbot):
+    plot = LossPlot()
+    qtbot.addWidget(plot)
+    plot.set_history({"loss": list(np.geomspace(100, 1, 50))}, mark_best=False)
+    plot.log_scale.setChecked(True)
+    assert plot.plot.ctrl.logYCheck.isChecked()
+    np.testing.assert_allclose(plot.loss_curve.yData, np.geomspace(100, 1, 50))
+
+
+def test_prediction_plot_shows_the_latest_predictions_only_on_redraw(qtbot):
+    plot = PredictionPlot()
+    qtbot.addWidget(plot)
+    plot.set_truth(np.array([1.0, 2.0, 3.0]))
+    plot.set_predictions(np.array([1.5, 2.5, 2.0]))
+    plot.set_predictions(np.array([1.1, 2.1, 2.9]))
+    plot.redraw()
+    x, y = plot.points.getData()
+    np.testing.assert_array_equal(x, [1, 2, 3])
+    np.testing.assert_allclose(y, [1.1, 2.1, 2.9])
