@@ -94,7 +94,7 @@ def files(tmp_path_factory) -> dict[str, Path]:
     with h5py.File(paths["nan"], "a") as f:
         f["model_weights/dense_1/net/dense_1/kernel"][3, 4] = np.nan
     paths["huge"] = Path(shutil.copy(good, folder / "huge.h5"))
-    with h5py.File(paths["huge"], "a") as f:  # would take 4 GB if Keras built it
+    with h5py.File(paths["huge"], "a") as f:  # hundreds of GB, were Keras to build it
         f.attrs["model_config"] = f.attrs["model_config"].replace('"units": 80', '"units": 1000000000')
     return paths
 
