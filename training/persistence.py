@@ -24,7 +24,7 @@ import h5py
 import keras
 import numpy as np
 
-from .engine import Session, layer_specs, make_loss
+from .engine import Session, layer_specs
 from .errors import ExperimentError, LoadError, SaveError
 from .filenames import weights_path
 
