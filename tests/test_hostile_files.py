@@ -11,6 +11,7 @@ import json
 import os
 import select
 import shutil
+import signal
 import subprocess
 import sys
 import time
@@ -177,6 +178,21 @@ def test_files_that_make_hdf5_loop_forever_are_refused_in_time(files, like, tmp_
         load_session(str(path), like) if load == "model" else load_weights(like, str(path))
     assert time.monotonic() - start < 10
     assert_same(snapshot(like), before)
+
+
+def test_the_reader_of_a_file_that_loops_ends_itself(files, tmp_path):
+    """Should the app go while the child reads, the child still stops at its deadline."""
+    data = bytearray(files["good"].read_bytes())
+    data[4107:4808] = bytes(701)
+    path = tmp_path / "loops.h5"
+    path.write_bytes(bytes(data))
+    child = subprocess.Popen([sys.executable, "-c", persistence._PROBE, str(path), str(len(data)), "2"],
+                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        assert child.wait(timeout=20) == -signal.SIGALRM
+    finally:
+        child.kill()
+        child.wait()
 
 
 def test_keras_safe_mode_refuses_the_lambda_too(files):

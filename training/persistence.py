@@ -194,9 +194,13 @@ def _check_file(path: str) -> None:
 
 # Reads every attribute and dataset of a file, as loading will. Some damaged
 # files make the HDF5 library loop forever (or crash), so a child process
-# reads them first: only a file it read completely is opened here.
+# reads them first: only a file it read completely is opened here. The alarm
+# ends the child even when the app that waits for it has gone.
 _PROBE = """
-import sys, h5py
+import signal, sys
+if hasattr(signal, "alarm"):
+    signal.alarm(int(sys.argv[3]))
+import h5py
 size = int(sys.argv[2])
 def read(name, obj):
     for key in obj.attrs:
@@ -215,7 +219,8 @@ _PROBE_SECONDS = 20.0
 def _probe(path: str) -> None:
     name = Path(path).name
     try:
-        done = subprocess.run([sys.executable, "-c", _PROBE, path, str(os.path.getsize(path))],
+        done = subprocess.run([sys.executable, "-c", _PROBE, path, str(os.path.getsize(path)),
+                               str(math.ceil(_PROBE_SECONDS) + 1)],
                               capture_output=True, text=True, timeout=_PROBE_SECONDS)
     except subprocess.TimeoutExpired:
         raise LoadError(f"{name} is damaged: reading it does not finish.") from None
