@@ -65,13 +65,29 @@ def experiment_from_args(args):
     return experiment
 
 
+def _import_tensorflow_quietly() -> None:
+    """TensorFlow's C++ side logs a few lines to stderr while it starts up,
+    whatever TF_CPP_MIN_LOG_LEVEL says; headless stderr is kept for our errors."""
+    sys.stderr.flush()
+    saved = os.dup(2)
+    try:
+        with open(os.devnull, "w") as null:
+            os.dup2(null.fileno(), 2)
+            import tensorflow as tf
+            tf.constant(0.0).numpy()  # the device set-up logs too
+    finally:
+        os.dup2(saved, 2)
+        os.close(saved)
+
+
 def run_headless(args) -> int:
     """Train one experiment without a window; 0 on success, 1 on a clear failure."""
     try:
         experiment = experiment_from_args(args)
-        for path, mode in ((args.load, "r"), (args.report, "w"), (args.save, "w")):
-            if path and mode == "w" and not os.path.isdir(os.path.dirname(os.path.abspath(path))):
+        for path in (args.report, args.save):
+            if path and not os.path.isdir(os.path.dirname(os.path.abspath(path))):
                 raise ExperimentError(f"The folder for {path} does not exist.")
+        _import_tensorflow_quietly()
         if experiment.dataset == "paths":
             return _headless_paths(args, experiment)
         from training.engine import Listener, Session

@@ -4,7 +4,7 @@ from __future__ import annotations
 import os
 import time
 
-from PySide6.QtCore import Qt, Slot
+from PySide6.QtCore import Qt, QTimer, Slot
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox, QFileDialog, QHBoxLayout, QLabel, QMainWindow, QMessageBox, QProgressBar,
@@ -22,6 +22,10 @@ from .lecture_tabs import LectureTabs
 H5_FILTER = "Keras HDF5 model (*.h5)"
 WEIGHTS_FILTER = "Keras weights (*.weights.h5 *.h5)"
 UP_TO_SET, MORE = 0, 1
+# The window's frame clock. Each tick draws one of the two plots, so no single
+# paint holds the event loop for both; each plot and the labels thus update
+# ~12 times a second, however fast the epochs come.
+FRAME_MS = 40
 
 
 class MainWindow(QMainWindow):
@@ -34,6 +38,11 @@ class MainWindow(QMainWindow):
         self._run_started = 0.0
         self._run_first = self._run_last = 0
         self._closing = False
+        self._latest = None  # (epoch, predictions) not yet shown
+        self._frame = 0
+        self._clock = QTimer(self, interval=FRAME_MS)
+        self._clock.timeout.connect(self._tick)
+        self._clock.start()
 
         self.panel = ExperimentPanel(experiment)
         self.panel_area = scroll = QScrollArea(widgetResizable=True)
@@ -272,30 +281,48 @@ class MainWindow(QMainWindow):
         self._run_first, self._run_last = first, last
         if first == 1:  # a fresh model: its curves start anew
             self.loss_plot.set_history({}, mark_best=self.panel.early.isChecked())
+        self.loss_plot.set_run_span(last)
         self.progress.setRange(0, last)
         self.progress.setValue(first - 1)
         self.progress.setFormat(f"epoch {first - 1} of {last}")
 
     @Slot(int, dict, object)
     def _on_epoch(self, epoch: int, logs: dict, predictions) -> None:
+        # Only buffer here: epochs may come hundreds a second; _tick draws.
         self.loss_plot.add_epoch(epoch, logs)
-        self.prediction_plot.set_predictions(predictions)
-        self.progress.setValue(epoch)
-        done = epoch - self._run_first + 1
-        left = (time.monotonic() - self._run_started) / done * (self._run_last - epoch)
-        self.progress.setFormat(f"epoch {epoch} of {self._run_last} · {_duration(left)} left")
-        truth = self.prediction_plot.truth
-        if len(truth) == len(predictions) and len(truth) > 16:
-            err = abs(predictions - truth)
-            self._show_errors({"mean_abs": err.mean(), "max_abs": err.max(), "min_abs": err.min()})
+        self._latest = (epoch, predictions)
+
+    @Slot()
+    def _tick(self) -> None:
+        self._frame ^= 1
+        if self._frame:
+            self.loss_plot.redraw()
+            return
+        if self._latest is not None:
+            (epoch, predictions), self._latest = self._latest, None
+            self.prediction_plot.set_predictions(predictions)
+            self.progress.setValue(epoch)
+            done = epoch - self._run_first + 1
+            left = (time.monotonic() - self._run_started) / done * (self._run_last - epoch)
+            self.progress.setFormat(f"epoch {epoch} of {self._run_last} · {_duration(left)} left")
+            truth = self.prediction_plot.truth
+            if len(truth) == len(predictions) and len(truth) > 16:
+                err = abs(predictions - truth)
+                self._show_errors({"mean_abs": err.mean(), "max_abs": err.max(),
+                                   "min_abs": err.min()})
+        self.prediction_plot.redraw()
 
     @Slot(object)
     def _on_run_finished(self, payload) -> None:
         result, snap = payload
+        self._latest = None
         # Early stopping may have restored older weights: show the model as it is.
+        self.loss_plot.end_run()
         self.loss_plot.set_history(snap.history, mark_best=snap.experiment.early_stopping)
         self.prediction_plot.set_predictions(snap.predictions)
+        self.prediction_plot.redraw()
         self._show_errors(snap.test_errors)
+        self.progress.setValue(snap.epochs_done)
         self.progress.setFormat(f"epoch {snap.epochs_done} of {self._run_last} · "
                                 f"{result.seconds:.1f} s")
 

@@ -45,3 +45,18 @@ def test_not_an_h5_file_is_refused(tmp_path, capsys):
     bad.write_text("not a model")
     assert main(["--headless", "--load", str(bad)]) == 1
     assert "not an HDF5" in capsys.readouterr().err
+
+
+def test_a_bad_file_in_a_fresh_process_gives_exactly_one_line(tmp_path):
+    # A fresh process also loads TensorFlow, whose C++ start-up logging must not
+    # bury the message.
+    import subprocess
+    import sys
+    from pathlib import Path
+    bad = tmp_path / "notes.h5"
+    bad.write_text("not a model")
+    out = subprocess.run([sys.executable, "main.py", "--headless", "--load", str(bad)],
+                         cwd=Path(__file__).resolve().parent.parent, capture_output=True,
+                         text=True, timeout=300)
+    assert out.returncode == 1
+    assert out.stderr.strip().splitlines() == ["error: notes.h5 is not an HDF5 (.h5) file."]

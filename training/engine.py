@@ -27,6 +27,9 @@ from .experiment import Experiment, LayerSpec  # noqa: E402
 
 # .h5 is the lecture's format; Keras's advice to use .keras on every save is noise here.
 logging.getLogger("absl").setLevel(logging.ERROR)
+# Every new model gets its own compiled evaluation function; TensorFlow's
+# "retracing" warning about that is meant for functions called in a loop.
+logging.getLogger("tensorflow").setLevel(logging.ERROR)
 
 # Cap on optimizer steps run in one graph call: large enough that the lecture's
 # Boston run (11 batches an epoch) makes one call per epoch, small enough that
