@@ -57,20 +57,9 @@ def run_plain(epochs: int) -> dict:
     _quiet_tf()
     sys.path.insert(0, str(ROOT))
     from training import data as datasets
+    from training.lecture_script import lecture_net
     d = datasets.boston(VALIDATION, SEED)
-    import keras
-    import tensorflow as tf
-    keras.utils.set_random_seed(SEED)  # the engine's start weights
-    model = keras.Sequential([
-        keras.Input((d.n_features,)),
-        keras.layers.Dense(80, activation="tanh"),
-        keras.layers.Dense(50, activation="tanh"),
-        keras.layers.Dense(1),
-    ])
-    # The lecture's script sets no seed, so fit reshuffles every epoch; with
-    # TensorFlow's global seed set, Keras 3 fit on numpy arrays would repeat
-    # one batch order in every epoch (see tests/test_equivalence.py).
-    tf.random.set_seed(None)
+    model = lecture_net(d.n_features, SEED)
     model.compile(optimizer="adam", loss="mse")
     start = time.perf_counter()
     history = model.fit(d.x_train, d.y_train, batch_size=32, epochs=epochs,

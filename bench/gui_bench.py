@@ -6,7 +6,6 @@ calls `run_all`, which starts them and gathers their JSON.
 """
 from __future__ import annotations
 
-import json
 import os
 import statistics
 import subprocess

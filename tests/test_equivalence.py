@@ -14,6 +14,7 @@ import pytest
 from training import data as datasets
 from training.engine import Listener, Session
 from training.experiment import preset
+from training.lecture_script import lecture_net
 
 pytestmark = pytest.mark.equivalence
 
@@ -40,21 +41,8 @@ def _engine(seed: int) -> dict:
 
 def _plain_fit(seed: int) -> dict:
     """The lecture's script: the same net, compile, fit on numpy arrays."""
-    import keras
-    import tensorflow as tf
     d = datasets.boston(VALIDATION, seed)
-    keras.utils.set_random_seed(seed)  # the engine's start weights, drawn the same way
-    model = keras.Sequential([
-        keras.Input((d.n_features,)),
-        keras.layers.Dense(80, activation="tanh"),
-        keras.layers.Dense(50, activation="tanh"),
-        keras.layers.Dense(1),
-    ])
-    # With TensorFlow's global seed set, Keras 3 fit on numpy arrays draws the
-    # same batch order in every epoch (its shuffle op restarts with each
-    # epoch's iterator). The lecture's script sets no seed and so reshuffles
-    # every epoch, as the engine does: clear the seed before fitting.
-    tf.random.set_seed(None)
+    model = lecture_net(d.n_features, seed)
     model.compile(optimizer="adam", loss="mse")
     # No validation_data: it does not change the training, and it would triple
     # this test's time. The engine's val_loss is checked against Keras's below.

@@ -438,8 +438,8 @@ def test_only_stale_temporary_files_are_removed(tmp_path):
     day = 24 * 3600
     files = {
         f".m.h5.{dead.pid}.abc.tmp": (0, False),   # its writer is gone
-        f".m.h5.1.def.tmp": (0, True),              # its writer still runs
-        f".m.h5.1.ghi.tmp": (2 * day, False),       # runs, but a day-old file is stale
+        ".m.h5.1.def.tmp": (0, True),              # its writer still runs
+        ".m.h5.1.ghi.tmp": (2 * day, False),       # runs, but a day-old file is stale
         f".other.h5.{dead.pid}.jkl.tmp": (0, True),  # another target's
     }
     for name, (age, _) in files.items():

@@ -9,7 +9,7 @@ import math
 import os
 import threading
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Callable
 
 os.environ.setdefault("KERAS_BACKEND", "tensorflow")
