@@ -114,7 +114,7 @@ class _LiveCallback(keras.callbacks.Callback):
             return
         # The weights came out of _evaluate's graph call: six eager reads
         # (get_weights) would cost more than the rest of this method.
-        s._last_good_weights = [w.numpy() for w in weights] if s.keep_last_good else None
+        s._last_good_weights = [w.numpy() for w in weights]
         for k, v in entry.items():
             s.history.setdefault(k, []).append(v)
         s.epochs_done = epoch + 1
@@ -136,7 +136,6 @@ class Session:
         self.history: dict[str, list[float]] = {}
         self.epochs_done = 0
         self.last_predictions: np.ndarray | None = None
-        self.keep_last_good = True
         self._stop = threading.Event()
         self._save_lock = threading.Lock()
         self._save_requests: list[tuple[str, str]] = []
