@@ -13,7 +13,7 @@ SMALL = preset("boston-early-stopping").replace(epochs=6, patience=2)
 def test_epochs_report_logs_and_test_predictions():
     seen = []
     s = Session(SMALL).build()
-    before = s.predict()
+    before = s.current_predictions()
     s.train(listener=Listener(on_epoch=lambda e, logs, p: seen.append((e, logs, p))))
     assert [e for e, _, _ in seen] == list(range(1, len(seen) + 1)) and len(seen) == s.epochs_done
     epoch, logs, p = seen[-1]
@@ -76,7 +76,7 @@ def test_save_and_load_gives_identical_predictions_and_trains_on(tmp_path):
     s.train(3)
     path = save(s, str(tmp_path / "net.h5"))
     loaded, notes = load_session(path, Session(SMALL))
-    np.testing.assert_array_equal(loaded.predict(), s.predict())
+    np.testing.assert_array_equal(loaded.current_predictions(), s.current_predictions())
     assert loaded.epochs_done == 3 and loaded.history == s.history and notes == []
     # The optimizer state came along: Adam's step count carries on.
     assert int(loaded.model.optimizer.iterations.numpy()) == int(s.model.optimizer.iterations.numpy())

@@ -77,7 +77,7 @@ def test_loss_surface_equals_the_models_loss(activation):
     session = Session(e).build()
     for i, j in [(0, 0), (3, 2), (6, 4), (2, 3)]:
         session.model.set_weights([np.array([[w1[i]], [w2[j]]], dtype=np.float32)])
-        p = session.predict()
+        p = session.current_predictions()
         assert z[i, j] == pytest.approx(np.mean((p - PATH_Y) ** 2), rel=1e-5)
 
 

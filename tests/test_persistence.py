@@ -67,7 +67,7 @@ def test_save_weights_appends_the_keras3_ending_and_round_trips(tmp_path):
     load_weights(target, written)
     for a, b in zip(target.model.get_weights(), source.model.get_weights()):
         np.testing.assert_array_equal(a, b)
-    np.testing.assert_array_equal(target.last_predictions, source.predict())
+    np.testing.assert_array_equal(target.last_predictions, source.current_predictions())
     # Keras itself reads the file too.
     other = session(seed=3).model
     other.load_weights(written)
@@ -90,7 +90,7 @@ def test_weights_are_read_by_content_whatever_the_name(tmp_path, k2):
     load_weights(s, str(renamed2))
     np.testing.assert_array_equal(s.last_predictions, np.load(k2 / "adam.predictions.npy"))
     load_weights(s, str(renamed3))
-    np.testing.assert_array_equal(s.last_predictions, session(seed=3).predict())
+    np.testing.assert_array_equal(s.last_predictions, session(seed=3).current_predictions())
 
 
 def test_many_layers_load_in_the_network_order(tmp_path):
@@ -202,7 +202,7 @@ def test_an_unreadable_history_starts_the_count_afresh_with_a_note(tmp_path):
     loaded, notes = load_session(path, Session(BOSTON))
     assert notes == ["The file's training history was not readable; the epoch count starts at 0."]
     assert loaded.epochs_done == 0 and loaded.history == {}
-    np.testing.assert_array_equal(loaded.last_predictions, s.predict())
+    np.testing.assert_array_equal(loaded.last_predictions, s.current_predictions())
 
 
 def test_state_that_does_not_fit_rebuilds_the_optimizer_with_a_note(tmp_path, k2):
@@ -225,9 +225,9 @@ def test_keras3_round_trip_keeps_the_optimizer_state(tmp_path):
     path = save(s, str(tmp_path / "m.h5"))
     s2, notes = load_session(path, Session(BOSTON))
     assert notes == [] and s2.epochs_done == 2 and s2.history == s.history
-    np.testing.assert_array_equal(s2.last_predictions, s.predict())
+    np.testing.assert_array_equal(s2.last_predictions, s.current_predictions())
     np.testing.assert_array_equal(  # Keras itself reads the file too
-        keras.models.load_model(path, compile=False)(s.data.x_eval).numpy()[:, 0], s.predict())
+        keras.models.load_model(path, compile=False)(s.data.x_eval).numpy()[:, 0], s.current_predictions())
     assert int(s2.model.optimizer.iterations.numpy()) == int(s.model.optimizer.iterations.numpy()) > 0
     for a, b in zip(s2.model.optimizer.variables, s.model.optimizer.variables):
         np.testing.assert_array_equal(a.numpy(), b.numpy())
@@ -426,7 +426,7 @@ def test_a_save_killed_mid_write_leaves_the_old_file(tmp_path):
     assert temp.exists()  # the crash left its half-written file behind ...
     assert target.read_bytes() == old_bytes  # ... and the target untouched
     loaded, _ = load_session(str(target), Session(BOSTON))
-    np.testing.assert_array_equal(loaded.last_predictions, good.predict())
+    np.testing.assert_array_equal(loaded.last_predictions, good.current_predictions())
     # The next save of that file clears the leftover.
     save(good, str(target))
     assert temp_files(tmp_path) == []

@@ -74,7 +74,7 @@ def test_full_cycle(make_window, qtbot, tmp_path, monkeypatch):
     with qtbot.waitSignal(w2.controller.sessionChanged, timeout=30_000):
         w2.load_button.click()
     qtbot.waitUntil(lambda: not w2.controller.busy)
-    np.testing.assert_array_equal(w2.controller.session.predict(), c.session.predict())
+    np.testing.assert_array_equal(w2.controller.session.current_predictions(), c.session.current_predictions())
     assert [l.units for l in w2.panel.layer_specs()] == [80, 50, 1]
     assert w2.controller.session.epochs_done == stopped_at + 5
     assert w2.errors.text() == w.errors.text()
@@ -137,14 +137,14 @@ def test_bad_files_give_a_message_and_change_nothing(kind, says, make_window, qt
         path = request.getfixturevalue({"weights": "weights_file", "inputs": "wrong_input_model"}[kind])
     w = make_window()
     c = w.controller
-    session, before = c.session, c.session.predict()
+    session, before = c.session, c.session.current_predictions()
     monkeypatch.setattr(w, "ask_open_path", lambda *a: path)
     with qtbot.waitSignal(c.error, timeout=30_000):
         w.load_button.click()
     qtbot.waitUntil(lambda: not c.busy)
     assert len(messages) == 1 and says in messages[0] and "Traceback" not in messages[0]
     assert c.session is session
-    np.testing.assert_array_equal(c.session.predict(), before)
+    np.testing.assert_array_equal(c.session.current_predictions(), before)
 
 
 def test_invalid_experiment_is_refused_before_training(make_window, messages):
@@ -209,7 +209,7 @@ def test_a_diverging_loss_stops_the_run_and_keeps_finite_weights(make_window, qt
     result, snap = finished.args[0]
     assert result.not_finite and snap.epochs_done < 50
     assert "no longer a finite number" in w.statusBar().currentMessage()
-    assert np.isfinite(c.session.predict()).all()
+    assert np.isfinite(c.session.current_predictions()).all()
 
 
 def test_save_weights_completes_the_name_and_says_so(make_window, qtbot, tmp_path, monkeypatch):
@@ -223,9 +223,9 @@ def test_save_weights_completes_the_name_and_says_so(make_window, qtbot, tmp_pat
     assert "mine.weights.h5" in w.statusBar().currentMessage()
     assert "names ending in .weights.h5" in w.statusBar().currentMessage()
     # And it loads back into the same network.
-    before = c.session.predict()
+    before = c.session.current_predictions()
     monkeypatch.setattr(w, "ask_open_path", lambda *a: saved.args[0])
     with qtbot.waitSignal(c.sessionChanged, timeout=30_000):
         w.load_weights_button.click()
     qtbot.waitUntil(lambda: not c.busy)
-    np.testing.assert_array_equal(c.session.predict(), before)
+    np.testing.assert_array_equal(c.session.current_predictions(), before)

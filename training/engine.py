@@ -167,7 +167,7 @@ class Session:
         self.model = model
         self._eval_fn = None
         self._last_good_weights = model.get_weights()
-        self.last_predictions = self.predict()
+        self.last_predictions = self.current_predictions()
 
     def _steps_per_epoch(self) -> int:
         return max(1, math.ceil(len(self.data.x_train) / self.experiment.batch_size))
@@ -269,7 +269,7 @@ class Session:
         if es is not None and e.restore_best_weights and es.best_weights is not None:
             restored = es.best_epoch + 1
         if restored is not None or live.not_finite:
-            self.last_predictions = self.predict()
+            self.last_predictions = self.current_predictions()
         return TrainResult(live.epochs_run, stopped_by_user=live.stopped_by_user,
                            stopped_early=stopped_early, not_finite=live.not_finite,
                            seconds=seconds, restored_best_epoch=restored)
@@ -299,7 +299,7 @@ class Session:
                     listener.on_saved(written, kind)
 
     # ---------------------------------------------------------------- results
-    def predict(self) -> np.ndarray:
+    def current_predictions(self) -> np.ndarray:
         """Predictions on Dataset.x_eval by calling the model (model.predict costs ~40 ms)."""
         return self.model(self.data.x_eval, training=False).numpy()[:, 0]
 

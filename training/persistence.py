@@ -540,7 +540,7 @@ def load_weights(session: Session, path: str) -> None:
     for layer, values in zip(layers, per_layer):
         layer.set_weights(values)
     session._last_good_weights = session.model.get_weights()
-    session.last_predictions = session.predict()
+    session.last_predictions = session.current_predictions()
 
 
 def _shapes(shapes: list[tuple]) -> str:
