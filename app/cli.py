@@ -29,33 +29,25 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--headless", action="store_true", help="train without a window and print progress")
     p.add_argument("--preset", default=DEFAULT_PRESET, metavar="NAME",
                    help=f"the experiment to open or run (default: {DEFAULT_PRESET})")
-    p.add_argument("--epochs", type=_positive, metavar="N",
+    p.add_argument("--epochs", type=_whole_number(1), metavar="N",
                    help="headless: epochs to train in this run (default: the preset's)")
-    p.add_argument("--seed", type=_non_negative, metavar="S", help="seed for weights, split and shuffling")
+    p.add_argument("--seed", type=_whole_number(0), metavar="S", help="seed for weights, split and shuffling")
     p.add_argument("--load", metavar="FILE.h5", help="headless: start from this saved model")
     p.add_argument("--save", metavar="FILE.h5", help="headless: save the model here at the end")
     p.add_argument("--report", metavar="FILE.json", help="headless: write a JSON report here")
     return p
 
 
-def _positive(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
-    if value < 1:
-        raise argparse.ArgumentTypeError(f"{text!r} must be 1 or more")
-    return value
-
-
-def _non_negative(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
-    if value < 0:
-        raise argparse.ArgumentTypeError(f"{text!r} must be 0 or more")
-    return value
+def _whole_number(minimum: int):
+    def parse(text: str) -> int:
+        try:
+            value = int(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+        if value < minimum:
+            raise argparse.ArgumentTypeError(f"{text!r} must be {minimum} or more")
+        return value
+    return parse
 
 
 def experiment_from_args(args):
