@@ -7,6 +7,7 @@ the session.
 """
 from __future__ import annotations
 
+import os
 import threading
 from dataclasses import dataclass, field
 
@@ -244,15 +245,16 @@ class Controller(QObject):
         def task(listener):
             from training.engine import Session
             from training.persistence import load_session
-            return load_session(path, like if like is not None else Session(experiment))
+            session, notes = load_session(path, like if like is not None else Session(experiment))
+            return session, notes, os.path.basename(path)
         self._when_idle(lambda: self._run("Loading", task, self._on_loaded))
 
     @Slot(object)
     def _on_loaded(self, result) -> None:
-        session, notes = result
+        session, notes, name = result
         self._adopt_session(session)
-        self.status.emit(" ".join([f"Loaded {session.experiment.title.split(' · ')[-1]}: "
-                                   f"{session.epochs_done} epochs trained."] + notes))
+        self.status.emit(" ".join([f"Loaded {name}: {session.epochs_done} epochs trained."]
+                                  + notes))
 
     def load_weights(self, path: str) -> None:
         if self.session is None:
