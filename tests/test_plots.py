@@ -1,7 +1,8 @@
 """The live plots: throttled redraws, val_loss on its own epochs, the best epoch marked."""
 import numpy as np
+import pytest
 
-from widgets.plots import LossPlot, PredictionPlot
+from widgets.plots import LossPlot, PredictionPlot, stable_range
 
 
 def test_loss_plot_buffers_epochs_and_marks_the_best_val_loss(qtbot):
@@ -52,3 +53,35 @@ def test_prediction_plot_shows_the_latest_predictions_only_on_redraw(qtbot):
     x, y = plot.points.getData()
     np.testing.assert_array_equal(x, [1, 2, 3])
     np.testing.assert_allclose(y, [1.1, 2.1, 2.9])
+
+
+def test_stable_range_covers_the_data_in_coarse_steps():
+    assert stable_range(0.5, 612, log=False) == (0, 650)
+    assert stable_range(0.5, 640, log=False) == (0, 650)
+    assert stable_range(-3, 7, log=False) == (-3, 7)
+    assert stable_range(-0.31, 0.0, log=False) == (pytest.approx(-0.35), 0)
+    assert stable_range(0, 0, log=False) == (0, 1)
+    assert stable_range(np.log10(0.9), np.log10(612), log=True) == (-1, 3)
+    assert stable_range(1.0, 1.0, log=True) == (1, 2)
+
+
+def test_during_a_run_the_loss_axis_holds_still_while_the_loss_falls(qtbot):
+    plot = LossPlot()
+    qtbot.addWidget(plot)
+    plot.show()
+    plot.set_history({}, mark_best=False)
+    plot.set_run_span(400)
+    ranges = []
+    for epoch in range(1, 401):
+        loss = 600 / epoch
+        plot.add_epoch(epoch, {"loss": loss, "val_loss": 1.1 * loss})
+        plot.redraw()
+        ranges.append(tuple(round(v, 6) for v in plot.plot.viewRange()[1]))
+    assert len(set(ranges)) <= 2  # the first epoch sets it; at most one step later
+    lo, hi = ranges[-1]
+    assert lo <= 0 and hi >= 660  # the whole curve shows
+    assert plot.plot.viewRange()[0][1] >= 400  # the epochs still to come fit
+    plot.end_run()
+    plot.set_history({"loss": [3.0, 2.0, 1.0]}, mark_best=False)
+    # After the run the view fits the data again (autorange acts at the next paint).
+    qtbot.waitUntil(lambda: plot.plot.viewRange()[1][1] < 10)

@@ -6,10 +6,12 @@ clock calls redraw().
 """
 from __future__ import annotations
 
+import math
+
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Slot
-from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QCheckBox, QGraphicsItem, QHBoxLayout, QVBoxLayout, QWidget
 
 # Light plots, like the lecture's slides. No antialiasing and 1-px pens: a
 # frame then paints in a few ms instead of tens, which the training thread
@@ -47,6 +49,30 @@ class _Series:
 def _style(plot: pg.PlotItem) -> None:
     plot.showGrid(x=True, y=True, alpha=0.25)
     plot.setMenuEnabled(False)
+    # An axis with its grid replays a QPicture of every tick, label and grid
+    # line on each repaint: ~3 ms, with the GIL held. Cached as a pixmap, it is
+    # a blit until its range changes.
+    for name in ("left", "bottom"):
+        plot.getAxis(name).setCacheMode(QGraphicsItem.DeviceCoordinateCache)
+
+
+def stable_range(lo: float, hi: float, log: bool) -> tuple[float, float]:
+    """A range that covers [lo, hi] and moves only in coarse steps: whole
+    decades on a log scale, half a power of ten on a linear one, from 0 when
+    nothing is negative. A loss curve that falls or grows a little then leaves
+    the axes as they are, and their cached pictures stay valid."""
+    if log:  # lo, hi are log10 values
+        lo, hi = math.floor(lo), math.ceil(hi)
+        return lo, max(hi, lo + 1)
+
+    def up(v: float) -> float:
+        if v <= 0:
+            return 0.0
+        step = 10.0 ** math.floor(math.log10(v)) / 2
+        return math.ceil(v / step) * step
+    lo = -up(-lo) if lo < 0 else 0.0
+    hi = up(hi)
+    return lo, hi if hi > lo else lo + 1
 
 
 class LossPlot(QWidget):
@@ -88,6 +114,8 @@ class LossPlot(QWidget):
         self.mark_best = False
         self.best: tuple[int, float] | None = None  # (epoch, val_loss)
         self._dirty = False
+        self._in_run = False
+        self._y_range = None  # the last range set during a run
         self._show_best()
 
     def set_history(self, history: dict, mark_best: bool) -> None:
@@ -144,15 +172,33 @@ class LossPlot(QWidget):
         elif self.val.n and not listed:
             self.legend.addItem(self.val_curve, "val_loss")
         self._show_best()
+        if self._in_run:
+            self._fit_y()
+
+    def _fit_y(self) -> None:
+        values = np.concatenate([self.loss.view, self.val.view])
+        log = self.log_scale.isChecked()
+        if log:
+            values = np.log10(values[values > 0])
+        if not len(values):
+            return
+        y = stable_range(float(values.min()), float(values.max()), log)
+        if y != self._y_range:
+            self._y_range = y
+            self.plot.setYRange(*y, padding=0.02)
 
     def set_run_span(self, last: int) -> None:
-        """Fix the epoch axis to 0..last for a run: the axis then keeps its
-        ticks while the curve grows, instead of re-laying them out every frame."""
-        self.plot.enableAutoRange(x=False)
+        """Fix the axes for a run: epochs 0..last, and a loss range that moves
+        only in coarse steps (stable_range). Autorange would re-lay the ticks
+        and repaint both axes on every frame."""
+        self._in_run = True
+        self._y_range = None
+        self.plot.enableAutoRange(x=False, y=False)
         self.plot.setXRange(0, last, padding=0.02)
 
     def end_run(self) -> None:
-        self.plot.enableAutoRange(x=True)
+        self._in_run = False
+        self.plot.enableAutoRange(x=True, y=True)
 
     @Slot(bool)
     def _set_log(self, on: bool) -> None:
