@@ -1,6 +1,8 @@
 """The live plots: throttled redraws, val_loss on its own epochs, the best epoch marked."""
 import numpy as np
+import pyqtgraph as pg
 import pytest
+from PySide6.QtGui import QImage
 
 from widgets.plots import LossPlot, PredictionPlot, stable_range
 
@@ -85,3 +87,34 @@ def test_during_a_run_the_loss_axis_holds_still_while_the_loss_falls(qtbot):
     plot.set_history({"loss": [3.0, 2.0, 1.0]}, mark_best=False)
     # After the run the view fits the data again (autorange acts at the next paint).
     qtbot.waitUntil(lambda: plot.plot.viewRange()[1][1] < 10)
+
+
+def _curve_columns(plot: LossPlot, n: int) -> tuple[int, int]:
+    """(pixel columns between epoch 1 and epoch n with no curve colour, all columns)."""
+    img = plot.view.grab().toImage().convertToFormat(QImage.Format_RGB32)
+    h, w = img.height(), img.width()
+    px = np.frombuffer(img.constBits(), np.uint8).reshape(h, img.bytesPerLine() // 4, 4)[:, :w, :3]
+    # Outside the legend the curves are the only coloured pixels: grid, axes and text are grey.
+    coloured = np.abs(px[:, :, 0].astype(int) - px[:, :, 2]) > 30
+    legend = plot.view.mapFromScene(plot.legend.sceneBoundingRect()).boundingRect()
+    coloured[legend.top():legend.bottom() + 1, legend.left():legend.right() + 1] = False
+    coloured = coloured.any(axis=0)
+    vb = plot.plot.vb
+    x0, x1 = (int(plot.view.mapFromScene(vb.mapViewToScene(pg.Point(e, 0))).x()) for e in (1, n))
+    columns = coloured[x0 + 1:x1 - 1]
+    return int((~columns).sum()), len(columns)
+
+
+@pytest.mark.parametrize("epochs", [1000, 100_000])
+def test_a_long_noisy_history_is_drawn_without_gaps(qtbot, epochs):
+    # Aliased 1-px strokes dropped a fifth of the pixel columns of this curve.
+    plot = LossPlot()
+    qtbot.addWidget(plot)
+    plot.resize(760, 560)
+    plot.show()
+    qtbot.waitExposed(plot)
+    e = np.arange(1, epochs + 1)
+    loss = 600 / (1 + e / 30) + np.random.default_rng(0).random(epochs)
+    plot.set_history({"loss": loss, "val_loss": 1.1 * loss}, mark_best=False)
+    missing, columns = _curve_columns(plot, epochs)
+    assert columns > 500 and missing == 0
