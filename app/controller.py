@@ -32,9 +32,12 @@ class Snapshot:
 
 
 def snapshot(session) -> Snapshot:
+    """Taken in the worker thread, at the end of a task: it reads the model's
+    weights, and turns a history of up to 100,000s of epochs into arrays there
+    rather than in the GUI thread."""
     return Snapshot(
         experiment=session.experiment,
-        history={k: list(v) for k, v in session.history.items()},
+        history={k: np.asarray(v, dtype=float) for k, v in session.history.items()},
         epochs_done=session.epochs_done,
         predictions=None if session.last_predictions is None else session.last_predictions.copy(),
         y_eval=session.data.y_eval,
@@ -145,17 +148,21 @@ class Controller(QObject):
     def new_session(self, experiment: Experiment) -> None:
         def task(listener):
             from training.engine import Session
-            return Session(experiment).build()
-        self._when_idle(lambda: self._run("Building the model", task, self._adopt_session))
+            session = Session(experiment).build()
+            return session, snapshot(session)
+        self._when_idle(lambda: self._run("Building the model", task, self._on_built))
 
     @Slot(object)
-    def _adopt_session(self, session) -> None:
+    def _on_built(self, result) -> None:
+        self._adopt_session(*result)
+
+    def _adopt_session(self, session, snap: Snapshot) -> None:
         self.session = session
         self.unsaved = False
         if not self.engine_ready:
             self.engine_ready = True
             self.engineReady.emit()
-        self.sessionChanged.emit(snapshot(session))
+        self.sessionChanged.emit(snap)
         self.status.emit(f"Ready: {session.experiment.title or session.experiment.name}, "
                          f"{session.model.count_params():,} weights")
 
@@ -167,7 +174,7 @@ class Controller(QObject):
             # Swapped in from the worker thread; the GUI thread reads the
             # session only once the task is over.
             self.session = session
-            return session.train(experiment.epochs, listener, stop)
+            return session.train(experiment.epochs, listener, stop), snapshot(session)
         self._when_idle(lambda: self._begin(task, 1, experiment.epochs))
 
     def resume(self, until_epoch: int) -> None:
@@ -181,7 +188,8 @@ class Controller(QObject):
                             f"ask for more than that.")
             return
         self._when_idle(lambda: self._begin(
-            lambda listener, stop: session.train(until_epoch, listener, stop), first, until_epoch))
+            lambda listener, stop: (session.train(until_epoch, listener, stop), snapshot(session)),
+            first, until_epoch))
 
     def _begin(self, task, first: int, last: int) -> None:
         if self.run_training("Training", task, self._on_trained):
@@ -197,9 +205,9 @@ class Controller(QObject):
         return self._run(name, lambda listener: task(listener, stop), on_done, training=True)
 
     @Slot(object)
-    def _on_trained(self, result) -> None:
-        snap = snapshot(self.session)
-        self.runFinished.emit((result, snap))
+    def _on_trained(self, payload) -> None:
+        result, snap = payload
+        self.runFinished.emit(payload)
         if result.not_finite:
             why = f"Stopped at epoch {self.session.epochs_done + 1}: the loss is no longer a finite number. The last finite weights are kept."
         elif result.stopped_by_user:
@@ -246,13 +254,13 @@ class Controller(QObject):
             from training.engine import Session
             from training.persistence import load_session
             session, notes = load_session(path, like if like is not None else Session(experiment))
-            return session, notes, os.path.basename(path)
+            return session, snapshot(session), notes, os.path.basename(path)
         self._when_idle(lambda: self._run("Loading", task, self._on_loaded))
 
     @Slot(object)
     def _on_loaded(self, result) -> None:
-        session, notes, name = result
-        self._adopt_session(session)
+        session, snap, notes, name = result
+        self._adopt_session(session, snap)
         self.status.emit(" ".join([f"Loaded {name}: {session.epochs_done} epochs trained."]
                                   + notes))
 
@@ -264,12 +272,12 @@ class Controller(QObject):
         def task(listener):
             from training.persistence import load_weights
             load_weights(session, path)
-            return session
+            return snapshot(session)
         self._when_idle(lambda: self._run("Loading weights", task, self._on_weights_loaded))
 
     @Slot(object)
-    def _on_weights_loaded(self, session) -> None:
-        self.sessionChanged.emit(snapshot(session))
+    def _on_weights_loaded(self, snap: Snapshot) -> None:
+        self.sessionChanged.emit(snap)
         self.status.emit("Weights loaded.")
 
     def shutdown(self, timeout_ms: int | None = 1800) -> bool:
