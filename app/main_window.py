@@ -7,7 +7,7 @@ import time
 from PySide6.QtCore import Qt, QTimer, Slot
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
-    QComboBox, QFileDialog, QHBoxLayout, QLabel, QMainWindow, QMessageBox, QProgressBar,
+    QComboBox, QFileDialog, QHBoxLayout, QMainWindow, QMessageBox, QProgressBar,
     QPushButton, QScrollArea, QSpinBox, QSplitter, QTabWidget, QVBoxLayout, QWidget)
 
 from training.errors import ExperimentError
@@ -15,6 +15,7 @@ from training.experiment import Experiment
 from training.filenames import weights_path
 from widgets.experiment_panel import ExperimentPanel
 from widgets.plots import LossPlot, PredictionPlot
+from widgets.readout import Readout
 
 from .controller import Controller, Snapshot
 from .lecture_tabs import LectureTabs
@@ -88,9 +89,8 @@ class MainWindow(QMainWindow):
         splitter.addWidget(self.loss_plot)
         splitter.addWidget(self.prediction_plot)
         splitter.setSizes([600, 400])
-        self.errors = QLabel()
+        self.errors = Readout()
         self.errors.setObjectName("testErrors")
-        self.errors.setTextFormat(Qt.RichText)
         training_tab = QWidget()
         tab_box = QVBoxLayout(training_tab)
         tab_box.addWidget(splitter, 1)

@@ -2,6 +2,8 @@
 import h5py
 import numpy as np
 import pytest
+from PySide6.QtCore import QEvent, QObject
+from PySide6.QtWidgets import QApplication
 
 from app.main_window import MainWindow
 from training.experiment import preset
@@ -229,3 +231,30 @@ def test_save_weights_completes_the_name_and_says_so(make_window, qtbot, tmp_pat
         w.load_weights_button.click()
     qtbot.waitUntil(lambda: not c.busy)
     np.testing.assert_array_equal(c.session.current_predictions(), before)
+
+
+def test_new_error_figures_repaint_their_line_only(qtbot):
+    # A QLabel in the tab's layout re-laid out the tab and repainted both
+    # plots on every new text, ten times a second during a run.
+    w = MainWindow(QUICK)  # no model: nothing to ask about on closing
+    qtbot.addWidget(w)
+    w.show()
+    qtbot.waitExposed(w)
+    for _ in range(3):
+        QApplication.processEvents()  # the window's first paints
+    painted = []
+
+    class PaintSpy(QObject):
+        def eventFilter(self, obj, event):
+            if event.type() == QEvent.Paint:
+                painted.append(obj)
+            return False
+    spy = PaintSpy()
+    w.loss_plot.installEventFilter(spy)
+    w.errors.label.installEventFilter(spy)
+    for i in range(3):
+        w._show_errors({"mean_abs": 2 + i / 7, "max_abs": 10 + 10 ** i, "min_abs": 0.1})
+        for _ in range(3):
+            QApplication.processEvents()
+    assert "mean 2.286" in w.errors.text()
+    assert painted and all(obj is w.errors.label for obj in painted)
