@@ -302,10 +302,12 @@ class MainWindow(QMainWindow):
         if self._latest is not None:
             (epoch, predictions), self._latest = self._latest, None
             self.prediction_plot.set_predictions(predictions)
-            self.progress.setValue(epoch)
             done = epoch - self._run_first + 1
             left = (time.monotonic() - self._run_started) / done * (self._run_last - epoch)
+            # Format first: setValue repaints the bar at once, with the new text;
+            # the other order paints it twice.
             self.progress.setFormat(f"epoch {epoch} of {self._run_last} · {_duration(left)} left")
+            self.progress.setValue(epoch)
             truth = self.prediction_plot.truth
             if len(truth) == len(predictions) and len(truth) > 16:
                 err = abs(predictions - truth)
