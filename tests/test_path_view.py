@@ -1,11 +1,12 @@
 """The path view: contours of the real loss surface, three live paths, a click picks the start."""
 import numpy as np
+import pyqtgraph as pg
 import pytest
 from PySide6.QtCore import QPointF, Qt
 
 from training.experiment import preset
 from training.paths import GRID_W1, GRID_W2, loss_surface
-from widgets.path_view import BATCH_SIZES, PathView, contour_levels
+from widgets.path_view import BATCH_SIZES, PathView, contour_levels, contour_segments
 
 
 @pytest.fixture
@@ -29,7 +30,8 @@ def fake_paths(view, qtbot, epochs=4):
 def test_surface_and_contours(view):
     z = view.image.image
     assert z.shape == (len(GRID_W1), len(GRID_W2))
-    assert len(view.isocurves) == 12
+    x, _ = view.contours.getData()
+    assert len(x) > 1000 and view.contours.parentItem() is view.image
     # The image covers the grid in weight coordinates.
     rect = view.image.mapRectToParent(view.image.boundingRect())
     assert rect.left() == pytest.approx(GRID_W1[0], abs=0.05)
@@ -95,3 +97,24 @@ def test_start_requested_carries_the_settings(view, qtbot):
         qtbot.mouseClick(view.start_button, Qt.LeftButton)
     e = blocker.args[0]
     assert (e.learning_rate, e.epochs, e.record_batches) == (0.05, 7, True)
+
+
+def _segment_set(rows):
+    """Segments as a set, each with its ends in a fixed order, rounded."""
+    return {tuple(sorted([(round(a, 6), round(b, 6)), (round(c, 6), round(d, 6))])) for a, b, c, d in rows}
+
+
+@pytest.mark.parametrize("surface", ["bowl", "lecture", "saddles"])
+def test_contour_segments_are_pyqtgraphs_isocurves(surface):
+    x, y = np.meshgrid(np.linspace(-2, 2, 41), np.linspace(-1.5, 2.5, 37), indexing="ij")
+    z = {"bowl": x ** 2 + 3 * y ** 2,
+         "lecture": loss_surface(preset("paths"), GRID_W1[::4], GRID_W2[::4]),
+         "saddles": np.sin(3 * x) * np.cos(4 * y)}[surface]
+    levels = contour_levels(z)
+    ours = contour_segments(z, levels) + 0.5  # pyqtgraph puts sample (i, j) at (i + 0.5, j + 0.5)
+    theirs = [[*a, *b] for level in levels for a, b in pg.functions.isocurve(z, level)]
+    if surface == "saddles":  # saddle cells may pair their four crossings either way
+        assert len(ours) == len(theirs)
+        assert _segment_set(ours) & _segment_set(theirs)
+    else:
+        assert _segment_set(ours) == _segment_set(theirs)

@@ -26,6 +26,52 @@ def contour_levels(z: np.ndarray, n: int = N_CONTOURS) -> np.ndarray:
     return lo + (hi - lo) * 0.8 * np.linspace(0.05, 1, n) ** 2
 
 
+def contour_segments(z: np.ndarray, levels) -> np.ndarray:
+    """Marching squares over the whole grid at once: the line segments where z
+    crosses each level, as rows [x0, y0, x1, y1] in sample coordinates (sample
+    z[i, j] at (i, j)). pyqtgraph's isocurve walks the cells in Python and
+    took 0.35 s for the 12 contours of the 201 x 201 surface, at start-up."""
+    z = np.asarray(z, dtype=float)
+    i, j = np.meshgrid(np.arange(z.shape[0] - 1), np.arange(z.shape[1] - 1), indexing="ij")
+    segments = []
+    for level in levels:
+        above = z > level
+        with np.errstate(divide="ignore", invalid="ignore"):
+            tx = (level - z[:-1, :]) / (z[1:, :] - z[:-1, :])   # along x, edge (i, j)-(i+1, j)
+            ty = (level - z[:, :-1]) / (z[:, 1:] - z[:, :-1])   # along y, edge (i, j)-(i, j+1)
+        cx, cy = above[:-1, :] != above[1:, :], above[:, :-1] != above[:, 1:]
+        # A cell's four edges, in the order bottom, right, top, left: where
+        # each is crossed, and the crossing point.
+        crossed = np.stack([cx[:, :-1], cy[1:, :], cx[:, 1:], cy[:-1, :]], axis=-1)
+        points = np.stack([
+            np.stack([i + tx[:, :-1], j], axis=-1),
+            np.stack([i + 1.0, j + ty[1:, :]], axis=-1),
+            np.stack([i + tx[:, 1:], j + 1.0], axis=-1),
+            np.stack([i, j + ty[:-1, :]], axis=-1)], axis=-2)
+        n = crossed.sum(axis=-1)
+        # Two crossed edges: one segment between them.
+        two = n == 2
+        first = np.argmax(crossed[two], axis=-1)
+        second = 3 - np.argmax(crossed[two][:, ::-1], axis=-1)
+        p = points[two]
+        rows = np.arange(len(p))
+        segments.append(np.concatenate([p[rows, first], p[rows, second]], axis=-1))
+        # Four (a saddle): cut off the two corners on the side the centre is not on.
+        four = n == 4
+        if four.any():
+            p = points[four]
+            centre_above = z[:-1, :-1][four] + z[1:, :-1][four] + z[1:, 1:][four] + z[:-1, 1:][four] > 4 * level
+            corner_above = above[:-1, :-1][four]
+            # Around corner (i, j): bottom+left; around (i+1, j+1): right+top.
+            around_00 = centre_above != corner_above
+            a = np.where(around_00[:, None], np.concatenate([p[:, 0], p[:, 3]], -1),
+                         np.concatenate([p[:, 0], p[:, 1]], -1))
+            b = np.where(around_00[:, None], np.concatenate([p[:, 1], p[:, 2]], -1),
+                         np.concatenate([p[:, 2], p[:, 3]], -1))
+            segments += [a, b]
+    return np.concatenate(segments) if segments else np.zeros((0, 4))
+
+
 class PathView(QWidget):
     startRequested = Signal(object)   # the paths Experiment, with start, learning rate, epochs
     stopRequested = Signal()
@@ -44,7 +90,8 @@ class PathView(QWidget):
         self.image = pg.ImageItem(axisOrder="col-major")
         self.image.setColorMap(pg.colormap.get("viridis"))
         self.plot.addItem(self.image)
-        self.isocurves: list[pg.IsocurveItem] = []
+        self.contours = pg.PlotCurveItem(connect="pairs", pen=pg.mkPen(255, 255, 255, 110))
+        self.contours.setParentItem(self.image)  # drawn in the image's pixel coordinates
         # Light text on a dark box: the legend sits on the colour map, whatever the theme.
         self.legend = self.plot.addLegend(offset=(-10, 10), labelTextColor="#ffffff")
         self.legend.setBrush(pg.mkBrush(0, 0, 0, 160))
@@ -160,15 +207,9 @@ class PathView(QWidget):
         self.image.setImage(shade, autoLevels=True)
         dx, dy = (w1[-1] - w1[0]) / (len(w1) - 1), (w2[-1] - w2[0]) / (len(w2) - 1)
         self.image.setRect(QRectF(w1[0] - dx / 2, w2[0] - dy / 2, dx * len(w1), dy * len(w2)))
-        for item in self.isocurves:
-            item.setParentItem(None)
-            self.plot.getViewBox().removeItem(item)
-        self.isocurves = []
-        for level in contour_levels(z):
-            curve = pg.IsocurveItem(data=z, level=level, pen=pg.mkPen(255, 255, 255, 110),
-                                    axisOrder="col-major")
-            curve.setParentItem(self.image)  # drawn in the image's grid coordinates
-            self.isocurves.append(curve)
+        # In the image's pixel coordinates, where sample (i, j) is the centre of pixel (i, j).
+        seg = contour_segments(z, contour_levels(z)) + 0.5
+        self.contours.setData(seg[:, [0, 2]].ravel(), seg[:, [1, 3]].ravel())
         self.plot.setRange(xRange=(w1[0], w1[-1]), yRange=(w2[0], w2[-1]), padding=0)
 
     @Slot(object)
