@@ -95,8 +95,9 @@ class Controller(QObject):
 
     @Slot()
     def _on_finished(self) -> None:
-        # Queued from the ending thread; shutdown() may have cleaned up already.
-        if self.sender() is self._thread:
+        # Queued from the ending thread; shutdown() may have cleaned up already,
+        # and then dropped the last reference to that thread: sender() is None.
+        if self._thread is not None and self.sender() is self._thread:
             self._forget_thread()
 
     def _forget_thread(self) -> None:

@@ -5,6 +5,7 @@ import pytest
 from PySide6.QtCore import QEvent, QObject
 from PySide6.QtWidgets import QApplication
 
+from app.controller import Controller
 from app.main_window import MainWindow
 from training.experiment import preset
 
@@ -258,3 +259,11 @@ def test_new_error_figures_repaint_their_line_only(qtbot):
             QApplication.processEvents()
     assert "mean 2.286" in w.errors.text()
     assert painted and all(obj is w.errors.label for obj in painted)
+
+
+def test_a_thread_end_queued_after_shutdown_is_ignored(qtbot):
+    # Closing waits for the worker thread and forgets it; the thread's
+    # `finished`, queued before that, arrives afterwards from a deleted sender.
+    c = Controller()
+    c._on_finished()  # not called through a signal: sender() is None, as for a deleted thread
+    assert not c.busy
