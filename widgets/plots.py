@@ -13,9 +13,10 @@ import pyqtgraph as pg
 from PySide6.QtCore import Slot
 from PySide6.QtWidgets import QCheckBox, QGraphicsItem, QHBoxLayout, QVBoxLayout, QWidget
 
-# Light plots, like the lecture's slides. No antialiasing and 1-px pens: a
-# frame then paints in a few ms instead of tens, which the training thread
-# would otherwise wait for (they share the GIL and two cores).
+# Light plots, like the lecture's slides. 1-px pens, and no antialiasing but
+# on the loss curves (see LossPlot): a frame then paints in a few ms instead of
+# tens, which the training thread would otherwise wait for (they share the GIL
+# and two cores).
 pg.setConfigOptions(background="w", foreground="#333", antialias=False)
 LOSS_PEN = pg.mkPen("#1f77b4", width=1)
 VAL_PEN = pg.mkPen("#ff7f0e", width=1)
