@@ -37,17 +37,25 @@ def run_gui(experiment: Experiment, setup=None) -> int:
 
 
 class _AfterFirstPaint(QObject):
-    """Runs `callback` once, as soon as any part of `window` has painted."""
+    """Runs `callback` once, as soon as any part of `window` has painted, or
+    after `latest_ms` if it never does (a window that starts minimised)."""
 
-    def __init__(self, app, window, callback):
+    def __init__(self, app, window, callback, latest_ms: int = 1500):
         super().__init__(window)
         self._app, self._window, self._callback = app, window, callback
         app.installEventFilter(self)
+        QTimer.singleShot(latest_ms, self, self._fire)
 
     def eventFilter(self, obj, event) -> bool:
         if (event.type() == QEvent.Paint and isinstance(obj, QWidget)
                 and obj.window() is self._window):
-            self._app.removeEventFilter(self)
             # Queued: the rest of this frame paints first.
-            QTimer.singleShot(0, self._callback)
+            QTimer.singleShot(0, self, self._fire)
+            self._app.removeEventFilter(self)
         return False
+
+    def _fire(self) -> None:
+        if self._callback is not None:
+            callback, self._callback = self._callback, None
+            self._app.removeEventFilter(self)
+            callback()

@@ -3,9 +3,10 @@ import h5py
 import numpy as np
 import pytest
 from PySide6.QtCore import QEvent, QObject
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
 from app.controller import Controller
+from app.gui import _AfterFirstPaint
 from app.main_window import MainWindow
 from training.experiment import preset
 
@@ -267,3 +268,18 @@ def test_a_thread_end_queued_after_shutdown_is_ignored(qtbot):
     c = Controller()
     c._on_finished()  # not called through a signal: sender() is None, as for a deleted thread
     assert not c.busy
+
+
+def test_warm_up_starts_after_the_first_paint_or_at_the_latest_after_a_while(qtbot):
+    app = QApplication.instance()
+    shown, hidden = QWidget(), QWidget()
+    qtbot.addWidget(shown)
+    qtbot.addWidget(hidden)
+    calls = []
+    painted = _AfterFirstPaint(app, shown, lambda: calls.append("shown"), latest_ms=60_000)
+    shown.show()
+    qtbot.waitUntil(lambda: calls == ["shown"])
+    painted._fire()  # the fallback timer, later: nothing more
+    # A window that never paints (started minimised) gets its warm-up anyway.
+    _AfterFirstPaint(app, hidden, lambda: calls.append("hidden"), latest_ms=50)
+    qtbot.waitUntil(lambda: calls == ["shown", "hidden"])
