@@ -1,4 +1,6 @@
 """The real window, driven as a user drives it: start, stop, resume, save, load."""
+import faulthandler
+
 import h5py
 import numpy as np
 import pytest
@@ -15,6 +17,10 @@ QUICK = preset("boston").replace(epochs=2000)
 
 @pytest.fixture
 def make_window(qtbot, messages):
+    # Twice in CI a run's first epoch did not come within 60 s, and no error
+    # was printed. Should it happen again: every thread's stack at 55 s, and
+    # the messages the window showed.
+    faulthandler.dump_traceback_later(55)
     windows = []
 
     def make(experiment=QUICK):
@@ -26,6 +32,8 @@ def make_window(qtbot, messages):
         windows.append(w)
         return w
     yield make
+    faulthandler.cancel_dump_traceback_later()
+    print("messages shown:", messages)  # in the report of a failing test only
     for w in windows:
         w.controller.unsaved = False
         w.close()
