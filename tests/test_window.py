@@ -13,13 +13,18 @@ from app.main_window import MainWindow
 from training.experiment import preset
 
 QUICK = preset("boston").replace(epochs=2000)
+# A run's first epoch (building and tracing the model) takes ~2 s. In about
+# half of this session's fresh-clone CI runs one window test's first epoch
+# took over a minute: the worker was still tracing, slowly, at 55 s (see the
+# make_window fixture's stack dump). Until that is understood, the waits for a
+# first epoch or a short run allow for it.
+FIRST_EPOCH_MS = 240_000
 
 
 @pytest.fixture
 def make_window(qtbot, messages):
-    # Twice in CI a run's first epoch did not come within 60 s, and no error
-    # was printed. Should it happen again: every thread's stack at 55 s, and
-    # the messages the window showed.
+    # Should a first epoch be that slow again: every thread's stack at 55 s,
+    # and the messages the window showed.
     faulthandler.dump_traceback_later(55)
     windows = []
 
@@ -48,7 +53,7 @@ def test_full_cycle(make_window, qtbot, tmp_path, monkeypatch):
     c.epochEnded.connect(lambda e, logs, p: epochs.append(e))
 
     # 1. Start: per-epoch signals arrive, the panel is locked while training.
-    with qtbot.waitSignal(c.epochEnded, timeout=60_000, check_params_cb=lambda e, l, p: e == 3):
+    with qtbot.waitSignal(c.epochEnded, timeout=FIRST_EPOCH_MS, check_params_cb=lambda e, l, p: e == 3):
         w.start_button.click()
     assert c.training and not w.panel.isEnabled() and w.stop_button.isEnabled()
 
@@ -65,7 +70,7 @@ def test_full_cycle(make_window, qtbot, tmp_path, monkeypatch):
     # 3. Resume for 5 more epochs: numbering and history carry on.
     w.resume_mode.setCurrentIndex(1)
     w.more_epochs.setValue(5)
-    with qtbot.waitSignal(c.runFinished, timeout=60_000):
+    with qtbot.waitSignal(c.runFinished, timeout=FIRST_EPOCH_MS):
         w.resume_button.click()
     qtbot.waitUntil(lambda: not c.busy)
     assert c.session.epochs_done == stopped_at + 5
@@ -94,7 +99,7 @@ def test_full_cycle(make_window, qtbot, tmp_path, monkeypatch):
     # 6. Resume trains the loaded model further.
     w2.resume_mode.setCurrentIndex(1)
     w2.more_epochs.setValue(3)
-    with qtbot.waitSignal(w2.controller.runFinished, timeout=60_000):
+    with qtbot.waitSignal(w2.controller.runFinished, timeout=FIRST_EPOCH_MS):
         w2.resume_button.click()
     qtbot.waitUntil(lambda: not w2.controller.busy)
     assert w2.controller.session.epochs_done == stopped_at + 8
@@ -106,7 +111,7 @@ def test_save_during_training_does_not_stop_it(make_window, qtbot, tmp_path, mon
     c = w.controller
     path = str(tmp_path / "during.h5")
     monkeypatch.setattr(w, "ask_save_path", lambda *a: path)
-    with qtbot.waitSignal(c.epochEnded, timeout=60_000):
+    with qtbot.waitSignal(c.epochEnded, timeout=FIRST_EPOCH_MS):
         w.start_button.click()
     with qtbot.waitSignal(c.saved, timeout=30_000) as saved:
         w.save_button.click()
@@ -172,7 +177,7 @@ def test_closing_during_training_stops_and_asks_about_unsaved_work(make_window, 
     c = w.controller
     asked = []
     monkeypatch.setattr(w, "ask_unsaved", lambda: asked.append(1) or "discard")
-    with qtbot.waitSignal(c.epochEnded, timeout=60_000):
+    with qtbot.waitSignal(c.epochEnded, timeout=FIRST_EPOCH_MS):
         w.start_button.click()
     assert w.close()
     assert asked == [1] and not c.busy and not w.isVisible()
@@ -182,7 +187,7 @@ def test_cancelling_the_unsaved_question_keeps_the_window(make_window, qtbot, mo
     w = make_window()
     c = w.controller
     monkeypatch.setattr(w, "ask_unsaved", lambda: "cancel")
-    with qtbot.waitSignal(c.epochEnded, timeout=60_000):
+    with qtbot.waitSignal(c.epochEnded, timeout=FIRST_EPOCH_MS):
         w.start_button.click()
     assert not w.close() and w.isVisible() and c.training
     with qtbot.waitSignal(c.runFinished, timeout=30_000):
@@ -205,7 +210,7 @@ def test_an_exception_in_training_becomes_a_message_and_the_window_goes_on(
     qtbot.waitUntil(lambda: not c.busy)
     assert messages == ["Training failed: RuntimeError: simulated fault in fit"]
     monkeypatch.setattr(Session, "train", original)
-    with qtbot.waitSignal(c.runFinished, timeout=60_000):
+    with qtbot.waitSignal(c.runFinished, timeout=FIRST_EPOCH_MS):
         w.start_button.click()
         w.stop_button.click()
     qtbot.waitUntil(lambda: not c.busy)
@@ -215,7 +220,7 @@ def test_an_exception_in_training_becomes_a_message_and_the_window_goes_on(
 def test_a_diverging_loss_stops_the_run_and_keeps_finite_weights(make_window, qtbot):
     w = make_window(preset("boston").replace(optimizer="sgd", learning_rate=50.0, epochs=50))
     c = w.controller
-    with qtbot.waitSignal(c.runFinished, timeout=60_000) as finished:
+    with qtbot.waitSignal(c.runFinished, timeout=FIRST_EPOCH_MS) as finished:
         w.start_button.click()
     qtbot.waitUntil(lambda: not c.busy)
     result, snap = finished.args[0]
