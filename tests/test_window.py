@@ -1,5 +1,6 @@
 """The real window, driven as a user drives it: start, stop, resume, save, load."""
 import faulthandler
+import gc
 
 import h5py
 import numpy as np
@@ -44,6 +45,10 @@ def make_window(qtbot, messages):
         w.close()
         assert not w.controller.busy
         w.deleteLater()
+    # Gone now, not at some later event loop: a closed window's timers, plots
+    # and Keras session do not live on into the next test.
+    QApplication.sendPostedEvents(None, QEvent.DeferredDelete)
+    gc.collect()
 
 
 def test_full_cycle(make_window, qtbot, tmp_path, monkeypatch):
