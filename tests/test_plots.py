@@ -118,3 +118,16 @@ def test_a_long_noisy_history_is_drawn_without_gaps(qtbot, epochs):
     plot.set_history({"loss": loss, "val_loss": 1.1 * loss}, mark_best=False)
     missing, columns = _curve_columns(plot, epochs)
     assert columns > 500 and missing == 0
+
+
+def test_on_a_log_scale_the_run_range_is_whole_decades(qtbot):
+    plot = LossPlot()
+    qtbot.addWidget(plot)
+    plot.log_scale.setChecked(True)
+    plot.set_history({}, mark_best=False)
+    plot.set_run_span(100)
+    for epoch in range(1, 101):
+        plot.add_epoch(epoch, {"loss": 600 / epoch ** 1.5, "val_loss": 0.0 if epoch == 1 else 700 / epoch})
+        plot.redraw()
+    # loss falls to 0.6, val_loss peaks at 350 (its 0 has no logarithm): 10^-1 to 10^3.
+    assert plot._y_range == (-1, 3)

@@ -188,13 +188,20 @@ class LossPlot(QWidget):
             self._fit_y()
 
     def _fit_y(self) -> None:
-        values = np.concatenate([self.loss.view, self.val.view])
+        # Every loss frame of a run: the bounds of each series, not a joined
+        # copy of the whole history (and on a log scale, the log of two numbers).
+        series = [s.view for s in (self.loss, self.val) if s.n]
         log = self.log_scale.isChecked()
         if log:
-            values = np.log10(values[values > 0])
-        if not len(values):
+            lo = min(float(np.min(v, where=v > 0, initial=np.inf)) for v in series) if series else np.inf
+            if not np.isfinite(lo):
+                return
+            lo, hi = math.log10(lo), math.log10(max(float(v.max()) for v in series))
+        elif series:
+            lo, hi = min(float(v.min()) for v in series), max(float(v.max()) for v in series)
+        else:
             return
-        y = stable_range(float(values.min()), float(values.max()), log)
+        y = stable_range(lo, hi, log)
         if y != self._y_range:
             self._y_range = y
             self.plot.setYRange(*y, padding=0.02)
