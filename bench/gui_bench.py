@@ -166,7 +166,7 @@ def run_stop(epochs: int, stops: int = 5) -> dict:
             "median_ms": statistics.median(latencies), "epochs_done_at_stops": stopped_after}
 
 
-def run_redraw(epochs: int = 100_000, repeat: int = 7) -> dict:
+def run_redraw(epochs: int = 100_000, repeat: int = 25) -> dict:
     """setData + a full repaint (grab) of the loss plot with `epochs` points per curve."""
     import numpy as np
     app = _app()
@@ -187,7 +187,10 @@ def run_redraw(epochs: int = 100_000, repeat: int = 7) -> dict:
         plot.set_history(hist, mark_best=True)
         plot.view.grab()
         times.append(1000 * (time.perf_counter() - t))
-    # The live case: one more epoch on a 100,000-epoch history, then the frame's redraw.
+    # The live case: training such a model further (Resume fixes the run's
+    # axes, as the window does), one more epoch, then the frame's redraw.
+    plot.set_run_span(epochs + 1000)
+
     def append_and_repaint(first_epoch: int, into: list) -> None:
         for i in range(repeat):
             t = time.perf_counter()

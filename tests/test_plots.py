@@ -85,8 +85,22 @@ def test_during_a_run_the_loss_axis_holds_still_while_the_loss_falls(qtbot):
     assert plot.plot.viewRange()[0][1] >= 400  # the epochs still to come fit
     plot.end_run()
     plot.set_history({"loss": [3.0, 2.0, 1.0]}, mark_best=False)
-    # After the run the view fits the data again (autorange acts at the next paint).
-    qtbot.waitUntil(lambda: plot.plot.viewRange()[1][1] < 10)
+    assert plot.plot.viewRange()[1][1] < 10  # after the run the view fits the data again
+
+
+def test_a_new_history_is_in_view_at_once_on_either_scale(qtbot):
+    plot = LossPlot()
+    qtbot.addWidget(plot)
+    plot.resize(760, 560)
+    plot.show()
+    loss = np.geomspace(500, 0.5, 300)
+    plot.set_history({"loss": loss, "val_loss": 1.2 * loss}, mark_best=True)
+    # Set with the data, not at some later paint; every epoch and loss, a margin around.
+    (x0, x1), (y0, y1) = plot.plot.viewRange()
+    assert x0 < 1 and 300 < x1 < 330 and y0 < 0.5 and 600 < y1 < 700
+    plot.log_scale.setChecked(True)
+    y0, y1 = plot.plot.viewRange()[1]
+    assert y0 < np.log10(0.5) and np.log10(600) < y1 < 3.1
 
 
 def _curve_columns(plot: LossPlot, n: int) -> tuple[int, int]:

@@ -175,6 +175,11 @@ class LossPlot(QWidget):
         if not self._dirty:
             return
         self._dirty = False
+        # Range first, then data (see _fit_view).
+        if self._in_run:
+            self._fit_y()
+        else:
+            self._fit_view()
         self.loss_curve.setData(self.epochs.view, self.loss.view)
         self.val_curve.setData(self.val_epochs.view, self.val.view)
         # No validation share, no val_loss entry in the legend.
@@ -184,27 +189,44 @@ class LossPlot(QWidget):
         elif self.val.n and not listed:
             self.legend.addItem(self.val_curve, "val_loss")
         self._show_best()
-        if self._in_run:
-            self._fit_y()
+
+    def _y_bounds(self) -> tuple[float, float] | None:
+        """The loss values' bounds, log10 of them on a log scale; from each
+        series' min and max, not from a joined copy of the whole history."""
+        series = [s.view for s in (self.loss, self.val) if s.n]
+        if not series:
+            return None
+        if self.log_scale.isChecked():
+            lo = min(float(np.min(v, where=v > 0, initial=np.inf)) for v in series)
+            hi = max(float(np.max(v, where=v > 0, initial=-np.inf)) for v in series)
+            return (math.log10(lo), math.log10(hi)) if np.isfinite(lo) else None
+        lo, hi = min(float(v.min()) for v in series), max(float(v.max()) for v in series)
+        return (lo, hi) if np.isfinite(lo) and np.isfinite(hi) else None
 
     def _fit_y(self) -> None:
-        # Every loss frame of a run: the bounds of each series, not a joined
-        # copy of the whole history (and on a log scale, the log of two numbers).
-        series = [s.view for s in (self.loss, self.val) if s.n]
-        log = self.log_scale.isChecked()
-        if log:
-            lo = min(float(np.min(v, where=v > 0, initial=np.inf)) for v in series) if series else np.inf
-            if not np.isfinite(lo):
-                return
-            lo, hi = math.log10(lo), math.log10(max(float(v.max()) for v in series))
-        elif series:
-            lo, hi = min(float(v.min()) for v in series), max(float(v.max()) for v in series)
-        else:
+        # Every loss frame of a run: the range moves in coarse steps only.
+        bounds = self._y_bounds()
+        if bounds is None:
             return
-        y = stable_range(lo, hi, log)
+        y = stable_range(*bounds, self.log_scale.isChecked())
         if y != self._y_range:
             self._y_range = y
             self.plot.setYRange(*y, padding=0.02)
+
+    def _fit_view(self) -> None:
+        """Every epoch and loss in view, padded as autorange pads. Set before the
+        curves get their data: with autorange the curves would be clipped and
+        downsampled for the old range first and again for the new one."""
+        x = [s.view for s in (self.epochs, self.val_epochs) if s.n]
+        y = self._y_bounds()
+        if not x or y is None:
+            self.plot.enableAutoRange(x=True, y=True)
+            return
+        lo, hi = min(v[0] for v in x), max(v[-1] for v in x)
+        # Emptied first: a range change re-clips and re-downsamples the old data.
+        self.loss_curve.clear()
+        self.val_curve.clear()
+        self.plot.setRange(xRange=(lo, hi), yRange=y, padding=None)
 
     def set_run_span(self, last: int) -> None:
         """Fix the axes for a run: epochs 0..last, and a loss range that moves
@@ -216,8 +238,9 @@ class LossPlot(QWidget):
         self.plot.setXRange(0, last, padding=0.02)
 
     def end_run(self) -> None:
+        """The next redraw fits the view to the whole history again."""
         self._in_run = False
-        self.plot.enableAutoRange(x=True, y=True)
+        self._dirty = True
 
     @Slot(bool)
     def _set_log(self, on: bool) -> None:
