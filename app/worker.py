@@ -9,7 +9,7 @@ from __future__ import annotations
 import sys
 import traceback
 
-from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QThread, Signal, Slot
 
 from training.errors import ExperimentError, LoadError, SaveError
 
@@ -46,13 +46,24 @@ class TaskWorker(QObject):
         else:
             self.done.emit(result)
         finally:
+            # Back to the GUI thread before the thread ends, or Qt destroys this
+            # object there (see start_worker).
+            self.moveToThread(QCoreApplication.instance().thread())
             self.finished.emit()
 
 
 def start_worker(worker: TaskWorker, on_thread_finished) -> QThread:
-    """Run `worker` in a new thread that cleans itself up. The caller keeps
-    references to both until `on_thread_finished` runs (in the caller's thread,
-    once the thread has ended)."""
+    """Run `worker` in a new thread. The caller keeps references to both until
+    `on_thread_finished` runs (in the caller's thread, once the thread has
+    ended) and then drops them: Python deletes both, in the GUI thread.
+
+    Neither is deleteLater'd. Destroying a QObject made in Python calls into
+    Python (PySide looks for an override of the sender's disconnectNotify)
+    while Qt holds one of its shared signal-slot mutexes; in a thread without
+    the GIL that waits for the GIL, and the GUI thread, which holds the GIL
+    through any Qt call, may be waiting for that mutex: a deadlock (a window
+    test hung so, in the worker's ~QObject at the thread's end). Deleted from
+    Python, the GIL is held already."""
     thread = QThread()
     thread.setObjectName(f"task: {worker.name}")
     worker.moveToThread(thread)
@@ -60,8 +71,6 @@ def start_worker(worker: TaskWorker, on_thread_finished) -> QThread:
     # Direct: quit() is thread-safe, and a queued call would wait for the GUI
     # thread, which may itself be waiting for this thread to end (closing).
     worker.finished.connect(thread.quit, Qt.DirectConnection)
-    worker.finished.connect(worker.deleteLater)
     thread.finished.connect(on_thread_finished)
-    thread.finished.connect(thread.deleteLater)
     thread.start()
     return thread
