@@ -95,3 +95,10 @@ def test_save_requested_during_training_happens_at_an_epoch_end(tmp_path):
     assert saved == [str(tmp_path / "mid.h5")]
     mid, _ = load_session(saved[0], Session(SMALL))
     assert mid.epochs_done == 2
+
+
+def test_the_import_time_heap_is_frozen_out_of_garbage_collection():
+    # TensorFlow's ~270k import-time objects: a full collection (holding the
+    # GIL the window needs) walked them every time.
+    import gc
+    assert gc.get_freeze_count() > 100_000
