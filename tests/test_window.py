@@ -14,11 +14,12 @@ from app.main_window import MainWindow
 from training.experiment import preset
 
 QUICK = preset("boston").replace(epochs=2000)
-# A run's first epoch (building and tracing the model) takes ~2 s. In about
-# half of this session's fresh-clone CI runs one window test's first epoch
-# took over a minute: the worker was still tracing, slowly, at 55 s (see the
-# make_window fixture's stack dump). Until that is understood, the waits for a
-# worker (a first epoch, a warm-up, a save, a short run) allow for it.
+# A run's first epoch (building and tracing the model) takes ~2 s. In the full
+# suite a single full garbage collection in the GUI thread has taken 16-39 s
+# on the CI machine (the heap by then holds what every earlier test's Keras
+# models left inside TensorFlow), and the worker waits for the GIL meanwhile;
+# a first epoch then took over a minute. The waits for a worker allow for it,
+# and make_window collects in its teardown, where no wait runs.
 SLOW_WORKER_MS = 240_000
 
 
@@ -46,7 +47,8 @@ def make_window(qtbot, messages):
         assert not w.controller.busy
         w.deleteLater()
     # Gone now, not at some later event loop: a closed window's timers, plots
-    # and Keras session do not live on into the next test.
+    # and Keras session do not live on into the next test, and the collection
+    # (seconds, see SLOW_WORKER_MS) runs here rather than in a timed wait.
     QApplication.sendPostedEvents(None, QEvent.DeferredDelete)
     gc.collect()
 
