@@ -19,6 +19,10 @@ os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
 import logging  # noqa: E402
 
 import numpy as np  # noqa: E402
+
+from . import tf_preload  # noqa: E402
+
+tf_preload.preload()
 import tensorflow as tf  # noqa: E402
 import keras  # noqa: E402
 
