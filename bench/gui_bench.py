@@ -236,6 +236,9 @@ os.chdir(os.environ["BENCH_ROOT"])
 from PySide6 import QtWidgets
 from PySide6.QtCore import QEvent, QObject, QTimer
 
+def keras_importing():
+    return "keras" in sys.modules or "tensorflow" in sys.modules
+
 class _FirstPaint(QObject):
     # The first Paint event of any widget in the main window: it is on screen.
     def eventFilter(self, obj, event):
@@ -243,7 +246,7 @@ class _FirstPaint(QObject):
             w = obj.window() if isinstance(obj, QtWidgets.QWidget) else None
             if w is not None and isinstance(w, QtWidgets.QMainWindow):
                 self.t = time.time()
-                print("FIRST_PAINT %.6f %d" % (self.t, "keras" in sys.modules or "tensorflow" in sys.modules), flush=True)
+                print("FIRST_PAINT %.6f %d" % (self.t, keras_importing()), flush=True)
                 # Then wait for the warm-up thread to begin importing Keras/TensorFlow.
                 self.poll = QTimer(interval=5)
                 self.poll.timeout.connect(self._tf_started)
@@ -251,7 +254,7 @@ class _FirstPaint(QObject):
         return False
 
     def _tf_started(self):
-        started = "keras" in sys.modules or "tensorflow" in sys.modules
+        started = keras_importing()
         if started or time.time() - self.t > 10:
             self.poll.stop()
             print("TF_IMPORT %.6f %d" % (time.time(), started), flush=True)
