@@ -57,14 +57,16 @@ def experiment_from_args(args):
     return experiment
 
 
-def _import_tensorflow_quietly() -> None:
+def _start_tensorflow_quietly() -> None:
     """TensorFlow's C++ side logs a few lines to stderr while it starts up,
     whatever TF_CPP_MIN_LOG_LEVEL says; headless stderr is kept for our errors."""
+    from training import runtime
     sys.stderr.flush()
     saved = os.dup(2)
     try:
         with open(os.devnull, "w") as null:
             os.dup2(null.fileno(), 2)
+            runtime.start()
             import tensorflow as tf
             tf.constant(0.0).numpy()  # the device set-up logs too
     finally:
@@ -79,26 +81,27 @@ def run_headless(args) -> int:
         for path in (args.report, args.save):
             if path and not os.path.isdir(os.path.dirname(os.path.abspath(path))):
                 raise ExperimentError(f"The folder for {path} does not exist.")
-        _import_tensorflow_quietly()
+        _start_tensorflow_quietly()
         if experiment.dataset == "paths":
             return _headless_paths(args, experiment)
-        from training.engine import Listener, Session
+        from training.engine import Session
         from training.persistence import load_session, save
-        session = Session(experiment)
+        from training.runstate import RunState
         if args.load:
-            session, notes = load_session(args.load, session)
+            session, notes = load_session(args.load, experiment)
             for note in notes:
                 print(note)
+            experiment = session.experiment
         else:
-            session.build()
+            session = Session(experiment).build()
         epochs = args.epochs or experiment.epochs
         target = session.epochs_done + epochs
         report = Report(session)
-        listener = Listener(on_epoch=report.on_epoch,
-                            on_batch=report.on_batch if report.path is not None else None)
+        state = RunState(on_epoch=report.on_epoch,
+                         on_batch=report.on_batch if report.path is not None else None)
         print(f"{experiment.title or experiment.name}: training epochs "
               f"{session.epochs_done + 1}-{target}")
-        result = session.train(target, listener)
+        result = session.train(target, state)
         print(f"done: {result.epochs_run} epochs in {result.seconds:.2f} s"
               + (" (stopped early)" if result.stopped_early else "")
               + (" (stopped: loss not finite)" if result.not_finite else ""))
@@ -128,7 +131,7 @@ def _headless_paths(args, experiment) -> int:
     if args.load or args.save:
         raise ExperimentError("The paths preset trains three fresh models; "
                               "--load and --save do not apply to it.")
-    from training.paths import run_paths
+    from training.gradient_paths import run_paths
     epochs = args.epochs or experiment.epochs
     print(f"{experiment.title}: {epochs} epochs at each batch size")
     runs = run_paths(experiment, epochs=epochs)

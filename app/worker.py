@@ -1,8 +1,9 @@
 """One thread recipe for every task that touches Keras (superqt's new_worker_qthread).
 
-A task is a plain function `task(listener) -> result`, run in a fresh QThread.
-The listener's callables are this worker's signal emitters, so the Qt-free
-engine reports into Qt without knowing it.
+A task is a plain function `task(state) -> result` of one RunState, run in a
+fresh QThread. The state's output callables are this worker's signal
+emitters, each carrying the run's id, so the Qt-free engine reports into Qt
+without knowing it.
 """
 from __future__ import annotations
 
@@ -12,39 +13,52 @@ import traceback
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QThread, Signal, Slot
 
 from training.errors import ExperimentError, LoadError, SaveError
+from training.runstate import RunState
 
 
 class TaskWorker(QObject):
-    epochEnded = Signal(int, dict, object)   # epoch (from 1), logs, predictions
-    batchEnded = Signal(object)              # whatever the task reports per batch
-    saved = Signal(str, str)                 # path, kind
-    saveFailed = Signal(str, str)            # path, reason
-    done = Signal(object)                    # the task's result
-    failed = Signal(str)                     # a message for the user
+    # Every signal carries the run id first.
+    started = Signal(int, object)            # the run's model exists (payload)
+    epochEnded = Signal(int, int, dict, object)   # epoch (from 1), logs, predictions
+    batchEnded = Signal(int, object)         # whatever the task reports per batch
+    saved = Signal(int, str, str)            # path, kind
+    saveFailed = Signal(int, str, str)       # path, reason
+    done = Signal(int, object)               # the task's result
+    failed = Signal(int, str)                # a message for the user
     finished = Signal()
 
-    def __init__(self, task, name: str):
+    def __init__(self, task, name: str, run_id: int, wants_batches: bool = False):
         super().__init__()
         self._task = task
         self.name = name
+        run = run_id
+        # Made here, in the GUI thread: a stop or save asked for before the
+        # thread runs is already in the state.
+        self.state = RunState(
+            run,
+            on_started=lambda payload: self.started.emit(run, payload),
+            on_epoch=lambda epoch, logs, p: self.epochEnded.emit(run, epoch, logs, p),
+            on_batch=(lambda payload: self.batchEnded.emit(run, payload)) if wants_batches else None,
+            on_saved=lambda path, kind: self.saved.emit(run, path, kind),
+            on_save_failed=lambda path, why: self.saveFailed.emit(run, path, why))
 
     @Slot()
     def run(self) -> None:
-        # Imported here, in the worker thread: it loads TensorFlow.
-        from training.engine import Listener
-        listener = Listener(on_epoch=self.epochEnded.emit, on_batch=self.batchEnded.emit,
-                            on_saved=self.saved.emit, on_save_failed=self.saveFailed.emit)
+        run = self.state.run_id
         try:
-            result = self._task(listener)
+            # Here, in the worker thread: the first task starts TensorFlow.
+            from training import runtime
+            runtime.start()
+            result = self._task(self.state)
         except (ExperimentError, LoadError, SaveError) as err:
-            self.failed.emit(str(err))
+            self.failed.emit(run, str(err))
         except Exception as err:  # noqa: BLE001 - reaches the user as a message, not a crash
             traceback.print_exc(file=sys.stderr)
             lines = str(err).strip().splitlines()
-            self.failed.emit(f"{self.name} failed: {type(err).__name__}"
+            self.failed.emit(run, f"{self.name} failed: {type(err).__name__}"
                              + (f": {lines[0]}" if lines else ""))
         else:
-            self.done.emit(result)
+            self.done.emit(run, result)
         finally:
             # Back to the GUI thread before the thread ends, or Qt destroys this
             # object there (see start_worker).

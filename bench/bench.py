@@ -75,7 +75,13 @@ def run_plain(epochs: int) -> dict:
 def _engine_session(root: Path, epochs: int):
     _quiet_tf()
     sys.path.insert(0, str(root))
-    from training.engine import Listener, Session
+    try:  # this checkout: a run reports through a RunState
+        from training import runtime
+        from training.runstate import RunState as Listener
+        runtime.start()
+    except ImportError:  # a checkout from before it (--before)
+        from training.engine import Listener
+    from training.engine import Session
     from training.experiment import preset
     experiment = preset("boston").replace(validation_split=VALIDATION, seed=SEED, epochs=epochs)
     return Session(experiment).build(), Listener

@@ -97,14 +97,14 @@ def _window(epochs: int):
     window = MainWindow(experiment)
     window.show()
     # Only clicks are used below: no message box may block the run.
-    window.show_error = lambda message: print("window error:", message, file=sys.stderr)
+    window.dialogs.error = lambda message: print("window error:", message, file=sys.stderr)
     window.warm_up()
-    c = window.controller
+    c = window.document
     if not c.engine_ready:
         _wait(c.engineReady, 300, condition=lambda: c.engine_ready)
     if c.busy:
         _wait(c.busyChanged, 60, condition=lambda: not c.busy)
-    assert window.panel.experiment().validation_split == VALIDATION, window.panel.experiment()
+    assert window.training.panel.experiment().validation_split == VALIDATION, window.training.panel.experiment()
     return app, window
 
 
@@ -113,14 +113,14 @@ def run_gui(epochs: int) -> dict:
     from PySide6.QtCore import Qt
     from PySide6.QtTest import QTest
     app, window = _window(epochs)
-    c = window.controller
+    c = window.document
     probe = StallProbe()
     epochs_seen = []
-    c.epochEnded.connect(lambda e, logs, p: epochs_seen.append(e))
+    c.epochEnded.connect(lambda run, e, logs, p: epochs_seen.append(e))
     probe.start()
     clicked = time.perf_counter()
-    QTest.mouseClick(window.start_button, Qt.LeftButton)
-    (payload,) = _wait(c.runFinished, 3600)
+    QTest.mouseClick(window.training.start_button, Qt.LeftButton)
+    (_run, payload) = _wait(c.runFinished, 3600)
     wall = time.perf_counter() - clicked
     stalls = probe.stop()
     result, snap = payload
@@ -144,17 +144,17 @@ def run_stop(epochs: int, stops: int = 5) -> dict:
     from PySide6.QtCore import Qt
     from PySide6.QtTest import QTest
     app, window = _window(epochs)
-    c = window.controller
+    c, t = window.document, window.training
     latencies, stopped_after = [], []
     for i in range(stops):
-        QTest.mouseClick(window.start_button if i == 0 else window.resume_button, Qt.LeftButton)
+        QTest.mouseClick(t.start_button if i == 0 else t.resume_button, Qt.LeftButton)
         seen = []
-        c.epochEnded.connect(lambda e, *_: seen.append(e))
+        c.epochEnded.connect(lambda run, e, *_: seen.append(e))
         wait_for = 20 + 7 * i  # epochs into the run, varied
         _wait(c.epochEnded, 300, condition=lambda: len(seen) >= wait_for)
         t = time.perf_counter()
-        QTest.mouseClick(window.stop_button, Qt.LeftButton)
-        (payload,) = _wait(c.runFinished, 60)
+        QTest.mouseClick(t.stop_button, Qt.LeftButton)
+        (_run, payload) = _wait(c.runFinished, 60)
         latencies.append(1000 * (time.perf_counter() - t))
         result, snap = payload
         assert result.stopped_by_user, result
@@ -211,7 +211,7 @@ def run_redraw(epochs: int = 100_000, repeat: int = 25) -> dict:
 
 def _close(window):
     from PySide6.QtTest import QTest
-    window.controller.unsaved = False  # no "save before quitting?" question
+    window.document.unsaved = False  # no "save before quitting?" question
     window.close()
     QTest.qWait(10)
 

@@ -1,4 +1,6 @@
-"""Shared test set-up: offscreen Qt, no modal dialogs, and no thread left running."""
+"""Shared test set-up: offscreen Qt, no modal dialogs, no thread left running, and real windows."""
+import faulthandler
+import gc
 import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -10,6 +12,11 @@ import shiboken6  # noqa: E402
 from PySide6.QtCore import QThread  # noqa: E402
 
 import app.worker  # noqa: E402
+from windows import QUICK, SLOW_WORKER_MS  # noqa: E402
+from training import runtime  # noqa: E402
+
+# The test modules import the engine, and with it Keras, as they are collected.
+runtime.start()
 
 _threads: list[QThread] = []
 
@@ -54,3 +61,38 @@ def messages(monkeypatch):
     monkeypatch.setattr(QMessageBox, "warning",
                         staticmethod(lambda parent, title, text, *a, **k: shown.append(text)))
     return shown
+
+
+@pytest.fixture
+def make_window(qtbot, messages):
+    """make(experiment=QUICK): a shown MainWindow whose default model is built."""
+    from PySide6.QtCore import QEvent
+    from PySide6.QtWidgets import QApplication
+
+    from app.main_window import MainWindow
+    # Should a first epoch be that slow again: every thread's stack at 55 s,
+    # and the messages the window showed.
+    faulthandler.dump_traceback_later(55)
+    windows = []
+
+    def make(experiment=None):
+        w = MainWindow(experiment or QUICK)  # closed below, not by qtbot: it would ask about unsaved work
+        w.show()
+        with qtbot.waitSignal(w.document.engineReady, timeout=SLOW_WORKER_MS):
+            w.warm_up()
+        qtbot.waitUntil(lambda: not w.document.busy)
+        windows.append(w)
+        return w
+    yield make
+    faulthandler.cancel_dump_traceback_later()
+    print("messages shown:", messages)  # in the report of a failing test only
+    for w in windows:
+        w.document.unsaved = False
+        w.close()
+        assert not w.document.busy
+        w.deleteLater()
+    # Gone now, not at some later event loop: a closed window's timers, plots
+    # and Keras session do not live on into the next test, and the collection
+    # (seconds, see SLOW_WORKER_MS) runs here rather than in a timed wait.
+    QApplication.sendPostedEvents(None, QEvent.DeferredDelete)
+    gc.collect()

@@ -25,6 +25,8 @@ def view(qtbot):
     v = ActivationView()
     qtbot.addWidget(v)
     v.resize(800, 800)
+    v.show()  # the frame clock draws visible views only
+    qtbot.waitExposed(v)
     return v
 
 
@@ -61,3 +63,19 @@ def test_hiding_a_function_hides_its_derivative(view):
     assert not any(c.isVisible() for c in view.curves["tanh"])
     assert all(c.isVisible() for c in view.curves["relu"])
     view.grab().save("/tmp/shots/activation.png")
+
+
+def test_a_hidden_view_draws_what_it_missed_once_it_shows(view, qtbot):
+    from widgets import frame_clock
+    clock = frame_clock.shared()
+    view.hide()
+    view.set_parameter("v2", 0.0)
+    assert clock._timer.isActive()
+    # The clock ticks, finds nothing visible to draw and goes to sleep.
+    qtbot.waitUntil(lambda: not clock._timer.isActive(), timeout=2000)
+    _, y = view.combined.getData()
+    np.testing.assert_allclose(y, relu(X) - relu(X - 1))
+    with qtbot.waitSignal(view.redrawn, timeout=1000):
+        view.show()
+    _, y = view.combined.getData()
+    np.testing.assert_allclose(y, relu(X))

@@ -16,6 +16,8 @@ def view(qtbot):
     v = AndView()
     qtbot.addWidget(v)
     v.resize(1000, 600)
+    v.show()  # the frame clock draws visible views only
+    qtbot.waitExposed(v)
     return v
 
 

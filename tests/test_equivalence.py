@@ -12,7 +12,8 @@ import numpy as np
 import pytest
 
 from training import data as datasets
-from training.engine import Listener, Session
+from training.engine import Session
+from training.runstate import RunState
 from training.experiment import preset
 from training.lecture_script import lecture_net
 
@@ -106,7 +107,7 @@ def test_resume_rebuilds_no_pipeline_and_retraces_nothing():
     def stop_at_10(epoch, logs, p):
         if epoch == 10:
             s.request_stop()
-    first = s.train(listener=Listener(on_epoch=stop_at_10))
+    first = s.train(state=RunState(on_epoch=stop_at_10))
     assert first.stopped_by_user and s.epochs_done < 40
     train_fn, dataset, eval_fn = s.model.train_function, s._training_dataset(), s._eval_fn
     traces = eval_fn.experimental_get_tracing_count()

@@ -16,15 +16,15 @@ from training.experiment import preset
 mode, path = sys.argv[1], sys.argv[2]
 
 def setup(w):
-    def on_epoch(epoch, logs, predictions):
+    def on_epoch(run_id, epoch, logs, predictions):
         if epoch == 3:
             if mode == "save":
-                w.controller.save(path)
+                w.document.save(path)
             print(f"closing {time.time()}", flush=True)
             w.close()
-    w.ask_unsaved = lambda: "discard"
-    w.controller.epochEnded.connect(on_epoch)
-    w.controller.engineReady.connect(w.on_start)
+    w.dialogs.unsaved = lambda question: "discard"
+    w.document.epochEnded.connect(on_epoch)
+    w.document.engineReady.connect(w.training.on_start)
 
 run_gui(preset("boston").replace(epochs=100_000), setup)
 '''

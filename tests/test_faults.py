@@ -6,7 +6,9 @@ import math
 import numpy as np
 import pytest
 
-from training.engine import Listener, Session
+from training import tasks
+from training.engine import Session
+from training.runstate import RunState
 from training.experiment import preset
 
 # Plain SGD at this rate on the lecture's net diverges after a few epochs.
@@ -33,7 +35,7 @@ def test_a_loss_that_stops_being_finite_ends_the_run_with_the_last_finite_weight
         e = e.replace(validation_split=0.2, early_stopping=True, patience=100)
     s = Session(e).build()
     seen = Recorder(s)
-    result = s.train(listener=Listener(on_epoch=seen.on_epoch))
+    result = s.train(state=RunState(on_epoch=seen.on_epoch))
     assert result.not_finite
     last = seen.epochs[-1]
     assert 1 <= last < DIVERGING["epochs"] and result.epochs_run == last == s.epochs_done
@@ -62,7 +64,7 @@ def test_an_error_inside_training_reaches_the_caller_and_the_session_goes_on():
         if epoch == 2:
             raise RuntimeError("listener broke")
     with pytest.raises(RuntimeError, match="listener broke"):
-        s.train(4, Listener(on_epoch=fail))
+        s.train(4, RunState(on_epoch=fail))
     assert s.epochs_done == 2 and len(s.history["loss"]) == 2
     result = s.train(4)
     assert result.epochs_run == 2 and s.epochs_done == 4
@@ -72,7 +74,8 @@ def test_an_error_inside_training_reaches_the_caller_and_the_session_goes_on():
 def test_a_save_that_fails_during_training_is_reported_and_the_run_goes_on(tmp_path):
     s = Session(preset("boston").replace(epochs=3)).build()
     failed = []
-    s.request_save(str(tmp_path / "missing" / "m.h5"))
-    result = s.train(listener=Listener(on_save_failed=lambda path, why: failed.append(why)))
+    state = RunState(on_save_failed=lambda path, why: failed.append(why))
+    state.request_save(str(tmp_path / "missing" / "m.h5"))
+    result, _ = tasks.train(s, state)
     assert result.epochs_run == 3
     assert failed == [f"The folder {tmp_path / 'missing'} does not exist."]

@@ -27,7 +27,7 @@ from app import cli
 from training.engine import Session
 from training.errors import LoadError
 from training.experiment import preset
-from training import persistence
+from training import sandbox
 from training.persistence import HISTORY_ATTR, load_session, load_weights, save
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -134,7 +134,7 @@ def assert_same(a, b) -> None:
 def test_hostile_model_files_are_refused_and_change_nothing(files, like, name, message):
     before = snapshot(like)
     with pytest.raises(LoadError) as info:
-        load_session(str(files[name]), like)
+        load_session(str(files[name]), like.experiment)
     text = str(info.value)
     assert text.startswith(message)
     assert "\n" not in text and len(text) < 300
@@ -171,11 +171,11 @@ def test_files_that_make_hdf5_loop_forever_are_refused_in_time(files, like, tmp_
         data[2328] = 189
     path = tmp_path / "loops.h5"
     path.write_bytes(bytes(data))
-    monkeypatch.setattr(persistence, "_PROBE_SECONDS", 2.0)  # only waits: these files never finish
+    monkeypatch.setattr(sandbox, "PROBE_SECONDS", 2.0)  # only waits: these files never finish
     before = snapshot(like)
     start = time.monotonic()
     with pytest.raises(LoadError, match="^loops.h5 is damaged: reading it does not finish.$"):
-        load_session(str(path), like) if load == "model" else load_weights(like, str(path))
+        load_session(str(path), like.experiment) if load == "model" else load_weights(like, str(path))
     assert time.monotonic() - start < 10
     assert_same(snapshot(like), before)
 
@@ -186,7 +186,7 @@ def test_the_reader_of_a_file_that_loops_ends_itself(files, tmp_path):
     data[4107:4808] = bytes(701)
     path = tmp_path / "loops.h5"
     path.write_bytes(bytes(data))
-    child = subprocess.Popen([sys.executable, "-c", persistence._PROBE, str(path), str(len(data)), "2"],
+    child = subprocess.Popen([sys.executable, "-c", sandbox.PROBE, str(path), str(len(data)), "2"],
                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
         assert child.wait(timeout=20) == -signal.SIGALRM
@@ -205,7 +205,7 @@ def test_keras_safe_mode_refuses_the_lambda_too(files):
 def test_the_files_to_refuse_come_from_loadable_ones(files, like):
     """The hostile files are edits of files that load: the refusals are the edits'."""
     for name in ("good", "keras2 model"):
-        session, _ = load_session(str(files[name]), like)
+        session, _ = load_session(str(files[name]), like.experiment)
         assert np.all(np.isfinite(session.last_predictions))
     for name in ("keras3 weights", "keras2 weights", "huge"):
         load_weights(Session(BOSTON).build(), str(files[name]))
@@ -230,7 +230,7 @@ for line in sys.stdin:
         kept = like.model.get_weights() if load == "model" else target.model.get_weights()
         try:
             if load == "model":
-                load_session(path, like)
+                load_session(path, like.experiment)
             else:
                 load_weights(target, path)
             outcome.append("loaded")

@@ -1,13 +1,13 @@
 """The lecture's small experiments with real Keras training: AND with one neuron
 and the gradient paths on the loss surface."""
-import threading
-
 import numpy as np
 import pytest
 
-from training.engine import Listener, Session
+from training.engine import Session
+from training.runstate import RunState
 from training.experiment import LayerSpec, preset
-from training.paths import PATH_X, PATH_Y, loss_surface, path_data, run_paths
+from training.data import PATH_X, PATH_Y, path_data
+from training.gradient_paths import loss_surface, run_paths
 
 # The lecture's slides: predictions for (0,0), (0,1), (1,0), (1,1) per epoch.
 RELU_SLIDES = [
@@ -24,7 +24,7 @@ RELU_SLIDES = [
 def train_and(name):
     session = Session(preset(name)).build()
     table = [session.last_predictions]
-    session.train(listener=Listener(on_epoch=lambda epoch, logs, p: table.append(p)))
+    session.train(state=RunState(on_epoch=lambda epoch, logs, p: table.append(p)))
     return np.array(table)
 
 
@@ -83,8 +83,9 @@ def test_loss_surface_equals_the_models_loss(activation):
 
 def test_paths_have_one_three_and_nine_updates_per_epoch():
     heard = {}
+    state = RunState(on_batch=lambda p: heard.setdefault(p[0], []).append(p[1].copy()))
     runs = run_paths(preset("paths"), start=(-2.0, 3.0), epochs=3, learning_rate=0.05,
-                     listener=lambda bs, w: heard.setdefault(bs, []).append(w.copy()))
+                     state=state)
     assert sorted(runs) == [1, 3, 9]
     for bs, updates in ((9, 1), (3, 3), (1, 9)):
         run = runs[bs]
@@ -106,16 +107,16 @@ def test_full_batch_loss_never_rises_at_a_small_learning_rate():
 
 
 def test_stop_ends_the_current_run_and_skips_the_rest():
-    stop = threading.Event()
     count = {"n": 0}
 
-    def listener(bs, w):
-        if bs == 3:
+    def on_batch(payload):
+        if payload[0] == 3:
             count["n"] += 1
             if count["n"] == 4:  # the start and three updates
-                stop.set()
+                state.request_stop()
 
-    runs = run_paths(preset("paths"), epochs=5, listener=listener, stop=stop)
+    state = RunState(on_batch=on_batch)
+    runs = run_paths(preset("paths"), epochs=5, state=state)
     assert sorted(runs) == [3, 9]
     assert len(runs[9].points) == 6
     assert runs[3].stopped_by_user and len(runs[3].points) == 4

@@ -1,89 +1,166 @@
-"""The lecture's tabs train through the one controller and worker thread, with real Keras."""
+"""The lecture's tabs, each with its own runs, in the real window with real Keras.
+
+A run on a lecture tab never touches the Training tab's model, panel, plots,
+progress bar or status; runs on two tabs go on side by side.
+"""
 import numpy as np
 import pytest
-from PySide6.QtWidgets import QTabWidget
 
-from app.controller import Controller
-from app.lecture_tabs import LectureTabs
+from windows import SLOW_WORKER_MS
 
 RELU_END = [0, 0, 0, 0.994]
 
 
+def finished(runner):
+    """waitSignal arguments for the end of `runner`'s training run."""
+    return dict(signal=runner.trainingChanged, timeout=SLOW_WORKER_MS,
+                check_params_cb=lambda training: not training)
+
+
 @pytest.fixture
-def lecture(qtbot):
-    tabs = QTabWidget()
-    qtbot.addWidget(tabs)
-    controller = Controller()
-    lecture = LectureTabs(controller, tabs)
-    yield lecture
-    assert controller.shutdown(None)
+def window(make_window, qtbot):
+    return make_window()
 
 
-def idle(controller):
-    return lambda: not controller.busy
+def show(window, tab):
+    window.tabs.setCurrentWidget(tab.view)
 
 
-def test_and_trains_in_the_worker_and_fills_the_table(lecture, qtbot):
-    view, c = lecture.and_view, lecture.controller
-    with qtbot.waitSignal(c.runFinished, timeout=120_000):
+def test_tab_titles(window):
+    titles = [window.tabs.tabText(i) for i in range(window.tabs.count())]
+    assert titles == ["Training", "AND neuron", "Gradient paths", "Activation functions"]
+
+
+def test_and_trains_in_its_own_worker_and_fills_the_table(window, qtbot):
+    tab = window.and_tab
+    view = tab.view
+    show(window, tab)
+    with qtbot.waitSignal(**finished(tab.runner)):
         view.start_button.click()
-    qtbot.waitUntil(idle(c), timeout=10_000)
-    qtbot.waitUntil(lambda: len(view.predictions) == 7, timeout=2000)
+        assert view.stop_button.isEnabled() and not view.start_button.isEnabled()
+    qtbot.waitUntil(lambda: len(view.predictions) == 7, timeout=5000)
     np.testing.assert_allclose(view.predictions[0], [0.281, 1.111, 1.087, 1.917], atol=1e-3)
     np.testing.assert_allclose(view.predictions[-1], RELU_END, atol=2e-3)
     np.testing.assert_allclose(view.weights[0], [0.806, 0.830, 0.281], atol=1e-6)
     assert view.weights[-1] is not None and len(view.weights[-1]) == 3
     assert view.start_button.isEnabled() and not view.stop_button.isEnabled()
+    assert "AND: 6 epochs" in window.statusBar().currentMessage()
 
 
-def test_paths_train_three_runs_and_draw_them(lecture, qtbot):
-    view = lecture.path_view
+def test_paths_train_three_runs_and_draw_them(window, qtbot):
+    tab = window.paths_tab
+    view = tab.view
+    show(window, tab)
     view.epochs.setValue(3)
-    with qtbot.waitSignal(lecture.pathsFinished, timeout=120_000) as blocker:
+    with qtbot.waitSignal(tab.pathsFinished, timeout=SLOW_WORKER_MS) as blocker:
         view.start_button.click()
     runs = blocker.args[0]
     assert sorted(runs) == [1, 3, 9]
-    qtbot.waitUntil(idle(lecture.controller), timeout=10_000)
     qtbot.waitUntil(lambda: view.curves[1].xData is not None and len(view.curves[1].xData) == 28,
-                    timeout=2000)
+                    timeout=5000)
     for bs, updates in ((9, 1), (3, 3), (1, 9)):
         x, y = view.curves[bs].getData()
         assert len(x) == 1 + 3 * updates
         np.testing.assert_allclose(np.c_[x, y], runs[bs].points, rtol=1e-6)
-    assert lecture.route is None
+    qtbot.waitUntil(lambda: not tab.runner.busy, timeout=10_000)
 
 
-def test_stop_ends_the_paths_within_a_batch(lecture, qtbot):
-    view, c = lecture.path_view, lecture.controller
+def test_stop_ends_the_paths_within_a_batch(window, qtbot):
+    tab = window.paths_tab
+    view = tab.view
+    show(window, tab)
     view.epochs.setValue(5000)
-    with qtbot.waitSignal(c.batchEnded, timeout=120_000):
+    with qtbot.waitSignal(tab.runner.batchEnded, timeout=SLOW_WORKER_MS):
         view.start_button.click()
     assert view.stop_button.isEnabled()
-    with qtbot.waitSignal(lecture.pathsFinished, timeout=10_000) as blocker:
+    with qtbot.waitSignal(tab.pathsFinished, timeout=30_000) as blocker:
         view.stop_button.click()
     runs = blocker.args[0]
     assert list(runs) == [9] and runs[9].stopped_by_user and runs[9].epochs_run < 5000
-    qtbot.waitUntil(lambda: not c.busy, timeout=10_000)
+    qtbot.waitUntil(lambda: not tab.runner.busy, timeout=10_000)
     assert view.start_button.isEnabled()
 
 
-def test_main_window_trains_and_in_its_tab(qtbot):
-    from app.main_window import MainWindow
-    from training.experiment import preset
+def training_tab_state(window):
+    t = window.training
+    return {
+        "session": window.document.session,
+        "unsaved": window.document.unsaved,
+        "experiment": t.panel.experiment(),
+        "loss": t.loss_plot.loss.view.copy(),
+        "truth": t.prediction_plot.truth.copy(),
+        "points": t.prediction_plot.points.getData()[1].copy(),
+        "progress": (t.progress.value(), t.progress.maximum(), t.progress.format()),
+        "errors": t.errors.text(),
+        "status": t.last_status,
+        "predictions": window.document.session.current_predictions(),
+    }
 
-    window = MainWindow(preset("boston"))
-    qtbot.addWidget(window)
-    titles = [window.tabs.tabText(i) for i in range(window.tabs.count())]
-    assert titles == ["Training", "AND neuron", "Gradient paths", "Activation functions"]
-    view, c = window.lecture.and_view, window.controller
-    view.activation.setCurrentIndex(view.activation.findData("sigmoid"))
-    view.epochs.setValue(3)
-    with qtbot.waitSignal(c.runFinished, timeout=120_000):
-        view.start_button.click()
-    qtbot.waitUntil(lambda: not c.busy, timeout=10_000)
-    assert window.progress.value() == 3
-    assert c.session.experiment.layers[0].activation == "sigmoid"
-    qtbot.waitUntil(lambda: len(view.predictions) == 4, timeout=2000)
-    window.ask_unsaved = lambda: "discard"
-    window.close()
-    assert c.shutdown(None)
+
+def assert_same(a, b):
+    assert a.keys() == b.keys()
+    for key in a:
+        if isinstance(a[key], np.ndarray):
+            np.testing.assert_array_equal(a[key], b[key], err_msg=key)
+        else:
+            assert a[key] == b[key], key
+
+
+def test_a_lecture_run_leaves_the_training_tab_and_its_unsaved_model_alone(
+        window, qtbot, monkeypatch):
+    # A trained, unsaved Boston model: nothing on another tab replaces it, so
+    # nothing asks about it either.
+    t, d = window.training, window.document
+    t.panel.epochs.setValue(3)
+    with qtbot.waitSignal(d.runFinished, timeout=SLOW_WORKER_MS):
+        t.start_button.click()
+    qtbot.waitUntil(lambda: not d.busy)
+    assert len(t.prediction_plot.points.getData()[1]) == 102 and d.unsaved
+    monkeypatch.setattr(window.dialogs, "unsaved", lambda q: pytest.fail("asked: " + q))
+    before = training_tab_state(window)
+    for tab in (window.and_tab, window.paths_tab):
+        show(window, tab)
+        tab.view.epochs.setValue(2)
+        with qtbot.waitSignal(**finished(tab.runner)):
+            tab.view.start_button.click()
+        assert window.statusBar().currentMessage() == tab.last_status
+    show(window, window.training)
+    assert_same(training_tab_state(window), before)
+    assert window.statusBar().currentMessage() == before["status"]
+
+
+def test_runs_on_two_tabs_go_on_side_by_side_and_stop_separately(window, qtbot):
+    t, d, and_tab = window.training, window.document, window.and_tab
+    with qtbot.waitSignal(d.epochEnded, timeout=SLOW_WORKER_MS):
+        t.start_button.click()
+    # The Training run's controls are the Training tab's: AND's Stop is not one of them.
+    assert t.stop_button.isEnabled() and not and_tab.view.stop_button.isEnabled()
+    assert not window.tabs.tabIcon(0).isNull() and window.tabs.tabIcon(1).isNull()
+    show(window, and_tab)
+    and_tab.view.epochs.setValue(500)
+    with qtbot.waitSignal(and_tab.runner.epochEnded, timeout=SLOW_WORKER_MS):
+        and_tab.view.start_button.click()
+    assert d.training and and_tab.runner.training
+    assert not window.tabs.tabIcon(1).isNull()
+    # Esc stops the run of the tab in view, and only that one.
+    with qtbot.waitSignal(**finished(and_tab.runner)):
+        window.on_stop()
+    assert d.training
+    epochs = []
+    d.epochEnded.connect(lambda run, epoch, logs, p: epochs.append(epoch))
+    qtbot.waitUntil(lambda: len(epochs) >= 2, timeout=SLOW_WORKER_MS)  # Boston trains on
+    assert window.tabs.tabIcon(1).isNull()
+    show(window, window.training)
+    with qtbot.waitSignal(d.runFinished, timeout=SLOW_WORKER_MS):
+        window.on_stop()
+    qtbot.waitUntil(lambda: not d.busy)
+    assert window.tabs.tabIcon(0).isNull()
+
+
+def test_each_tab_has_its_own_status(window, qtbot):
+    t = window.training
+    assert window.statusBar().currentMessage().startswith("Ready: Boston")
+    show(window, window.paths_tab)
+    assert window.statusBar().currentMessage() == ""
+    show(window, window.training)
+    assert window.statusBar().currentMessage() == t.last_status

@@ -5,7 +5,7 @@ import pytest
 from PySide6.QtCore import QPointF, Qt
 
 from training.experiment import preset
-from training.paths import GRID_W1, GRID_W2, loss_surface
+from training.gradient_paths import GRID_W1, GRID_W2, loss_surface
 from widgets.path_view import BATCH_SIZES, PathView, contour_levels, contour_segments
 
 
@@ -14,6 +14,8 @@ def view(qtbot):
     v = PathView()
     qtbot.addWidget(v)
     v.resize(1000, 600)
+    v.show()  # the frame clock draws visible views only
+    qtbot.waitExposed(v)
     v.set_surface(GRID_W1, GRID_W2, loss_surface(preset("paths"), GRID_W1, GRID_W2))
     return v
 

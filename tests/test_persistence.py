@@ -64,10 +64,17 @@ def test_save_weights_appends_the_keras3_ending_and_round_trips(tmp_path):
     written = save(source, str(tmp_path / "w.h5"), "weights")
     assert written == str(tmp_path / "w.weights.h5")
     assert sorted(p.name for p in tmp_path.iterdir()) == ["w.weights.h5"]
+    target.train(2)
     load_weights(target, written)
     for a, b in zip(target.model.get_weights(), source.model.get_weights()):
         np.testing.assert_array_equal(a, b)
     np.testing.assert_array_equal(target.last_predictions, source.current_predictions())
+    # The old curves described other weights: the history starts anew, and
+    # the loaded weights train on from epoch 1 with a fresh optimizer.
+    assert target.history == {} and target.epochs_done == 0
+    assert int(target.model.optimizer.iterations.numpy()) == 0
+    target.train(1)
+    assert target.epochs_done == 1 and len(target.history["loss"]) == 1
     # Keras itself reads the file too.
     other = session(seed=3).model
     other.load_weights(written)
@@ -142,7 +149,7 @@ def test_weights_that_are_not_finite_change_nothing(tmp_path):
 @pytest.mark.parametrize("name", ["adam", "legacy_adam", "sgd", "legacy_rmsprop"])
 def test_keras2_models_predict_as_tf_keras_and_keep_their_optimizer_state(k2, name):
     like = Session(BOSTON)
-    s, notes = load_session(str(k2 / f"{name}.h5"), like)
+    s, notes = load_session(str(k2 / f"{name}.h5"), like.experiment)
     assert notes == []
     assert s.experiment.optimizer == name.split("_")[-1]
     assert s.experiment.learning_rate == pytest.approx(0.002 if "rmsprop" in name else 0.01)
@@ -151,7 +158,7 @@ def test_keras2_models_predict_as_tf_keras_and_keep_their_optimizer_state(k2, na
     # The next step with the restored state is the step tf-keras took; a fresh
     # optimizer would step elsewhere.
     x, y = like.data.x_train[:32], like.data.y_train[:32].reshape(-1, 1)
-    fresh, _ = load_session(str(k2 / f"{name}.h5"), like)
+    fresh, _ = load_session(str(k2 / f"{name}.h5"), like.experiment)
     for v in fresh.model.optimizer.variables:
         if v.name != "learning_rate":
             v.assign(np.zeros_like(v.numpy()))
@@ -166,7 +173,7 @@ def test_keras2_models_predict_as_tf_keras_and_keep_their_optimizer_state(k2, na
 
 
 def test_keras2_model_trains_further(k2):
-    s, _ = load_session(str(k2 / "adam.h5"), Session(BOSTON))
+    s, _ = load_session(str(k2 / "adam.h5"), BOSTON)
     before = s.model.get_weights()
     result = s.train(s.epochs_done + 2)
     assert result.epochs_run == 2 and s.epochs_done == 2
@@ -175,7 +182,7 @@ def test_keras2_model_trains_further(k2):
 
 
 def test_unknown_optimizer_continues_with_a_note(k2):
-    s, notes = load_session(str(k2 / "nadam.h5"), Session(BOSTON))
+    s, notes = load_session(str(k2 / "nadam.h5"), BOSTON)
     assert notes == ["The file's optimizer Nadam is not one this app trains with; "
                      "training continues with adam."]
     assert s.experiment.learning_rate == pytest.approx(0.01)
@@ -187,7 +194,7 @@ def test_unusable_optimizer_settings_fall_back_to_its_defaults_with_a_note(tmp_p
     path = shutil.copy(k2 / "sgd.h5", tmp_path / "odd_settings.h5")
     with h5py.File(path, "a") as f:
         f.attrs["training_config"] = f.attrs["training_config"].replace('"momentum": 0.9', '"momentum": -1')
-    s, notes = load_session(str(path), Session(BOSTON))
+    s, notes = load_session(str(path), BOSTON)
     assert notes == ["The file's sgd settings were not usable; its defaults are used."]
     assert s.model.optimizer.momentum == 0 and s.experiment.learning_rate == pytest.approx(0.01)
     assert s.train(1).epochs_run == 1
@@ -199,7 +206,7 @@ def test_an_unreadable_history_starts_the_count_afresh_with_a_note(tmp_path):
     path = save(s, str(tmp_path / "m.h5"))
     with h5py.File(path, "a") as f:
         f.attrs[HISTORY_ATTR] = '{"epochs_done": "many", "history": {"loss": [1, 2]}}'
-    loaded, notes = load_session(path, Session(BOSTON))
+    loaded, notes = load_session(path, BOSTON)
     assert notes == ["The file's training history was not readable; the epoch count starts at 0."]
     assert loaded.epochs_done == 0 and loaded.history == {}
     np.testing.assert_array_equal(loaded.last_predictions, s.current_predictions())
@@ -211,7 +218,7 @@ def test_state_that_does_not_fit_rebuilds_the_optimizer_with_a_note(tmp_path, k2
         slot = "optimizer_weights/Adam/m/dense/kernel:0"
         del f[slot]
         f[slot] = np.zeros(3, np.float32)
-    s, notes = load_session(str(path), Session(BOSTON))
+    s, notes = load_session(str(path), BOSTON)
     assert notes == ["The optimizer's saved state did not fit this model; "
                      "the optimizer was rebuilt from its saved settings."]
     assert s.experiment.learning_rate == pytest.approx(0.01)
@@ -223,7 +230,7 @@ def test_keras3_round_trip_keeps_the_optimizer_state(tmp_path):
     s = session(epochs=2)
     s.train()
     path = save(s, str(tmp_path / "m.h5"))
-    s2, notes = load_session(path, Session(BOSTON))
+    s2, notes = load_session(path, BOSTON)
     assert notes == [] and s2.epochs_done == 2 and s2.history == s.history
     np.testing.assert_array_equal(s2.last_predictions, s.current_predictions())
     np.testing.assert_array_equal(  # Keras itself reads the file too
@@ -276,7 +283,7 @@ def test_a_full_disk_leaves_the_old_file_and_no_temp(saved, monkeypatch):
         if len(calls) > 2:  # part of the file is written already
             raise OSError(errno.ENOSPC, "No space left on device")
         return real(fd, data)
-    monkeypatch.setattr("training.persistence._CHUNK", 4096)
+    monkeypatch.setattr("training.atomic.CHUNK", 4096)
     monkeypatch.setattr(os, "write", fill_up)
     with pytest.raises(SaveError, match="The disk is full; good.h5 was not changed."):
         save(s, str(path))
@@ -311,7 +318,7 @@ def test_a_really_full_disk_leaves_the_old_file(small_disk):
             save(s, str(path))
         assert path.read_bytes() == good
         assert temp_files(small_disk) == []
-    loaded, _ = load_session(str(path), Session(BOSTON))
+    loaded, _ = load_session(str(path), BOSTON)
     assert loaded.epochs_done == 0
 
 
@@ -385,11 +392,11 @@ def test_real_write_failures_leave_the_old_files(shared_folder):
 _CRASH = r'''
 import os, sys
 sys.path.insert(0, {root!r})
-from training import persistence
+from training import atomic, persistence
 from training.engine import Session
 from training.experiment import preset
 s = Session(preset("boston").replace(seed=9)).build()
-persistence._CHUNK = 4096
+atomic.CHUNK = 4096
 real, writes = os.write, []
 
 def write(fd, data):
@@ -425,7 +432,7 @@ def test_a_save_killed_mid_write_leaves_the_old_file(tmp_path):
         child.wait()
     assert temp.exists()  # the crash left its half-written file behind ...
     assert target.read_bytes() == old_bytes  # ... and the target untouched
-    loaded, _ = load_session(str(target), Session(BOSTON))
+    loaded, _ = load_session(str(target), BOSTON)
     np.testing.assert_array_equal(loaded.last_predictions, good.current_predictions())
     # The next save of that file clears the leftover.
     save(good, str(target))

@@ -7,6 +7,8 @@ import random
 
 import numpy as np
 import pytest
+from PySide6.QtCore import QEvent
+from PySide6.QtWidgets import QApplication
 
 from app.main_window import MainWindow
 from training.experiment import preset
@@ -24,27 +26,34 @@ def window():
     w = MainWindow(preset("boston-early-stopping").replace(epochs=40, patience=5))
     w.show()
     yield w
-    w.controller.unsaved = False
+    w.document.unsaved = False
     w.close()  # also after a failure: stops the run and waits for its thread
-    assert not w.controller.busy
+    assert not w.document.busy
+    w.deleteLater()  # gone before the next test, as make_window's windows are
+    QApplication.sendPostedEvents(None, QEvent.DeferredDelete)
 
 
 @pytest.mark.timeout(60 + 15 * CYCLES)
 def test_random_cycles_leave_no_crash_hang_or_thread(window, qtbot, tmp_path, monkeypatch, messages):
     rng = random.Random(7)
     w = window
-    c = w.controller
+    c, t = w.document, w.training
     with qtbot.waitSignal(c.engineReady, timeout=120_000):
         w.warm_up()
     qtbot.waitUntil(lambda: not c.busy, timeout=120_000)
     model, weights = str(tmp_path / "m.h5"), str(tmp_path / "m.weights.h5")
-    monkeypatch.setattr(w, "ask_save_path", lambda title, filters: weights if "weights" in title else model)
-    monkeypatch.setattr(w, "ask_open_path", lambda title, filters: weights if "weights" in title else model)
-    buttons = {"start": w.start_button, "stop": w.stop_button, "resume": w.resume_button,
-               "save": w.save_button, "save weights": w.save_weights_button,
-               "load": w.load_button, "load weights": w.load_weights_button}
-    w.resume_mode.setCurrentIndex(1)
-    w.more_epochs.setValue(10)
+    monkeypatch.setattr(w.dialogs, "save_path", lambda title, filters: weights if "weights" in title else model)
+    monkeypatch.setattr(w.dialogs, "open_path", lambda title, filters: weights if "weights" in title else model)
+    # Replacing an unsaved model: every answer, at random (a generator of its
+    # own, so the buttons' sequence does not depend on how often it is asked).
+    answers = random.Random(11)
+    monkeypatch.setattr(w.dialogs, "unsaved",
+                        lambda question: answers.choice(["save", "discard", "cancel"]))
+    buttons = {"start": t.start_button, "stop": t.stop_button, "resume": t.resume_button,
+               "save": t.save_button, "save weights": t.save_weights_button,
+               "load": t.load_button, "load weights": t.load_weights_button}
+    t.resume_mode.setCurrentIndex(1)
+    t.more_epochs.setValue(10)
     baseline = None
     done = []
     epochs_seen = []
@@ -64,15 +73,16 @@ def test_random_cycles_leave_no_crash_hang_or_thread(window, qtbot, tmp_path, mo
             seen = len(epochs_seen)
             qtbot.waitUntil(lambda: len(epochs_seen) > seen or not c.training, timeout=30_000)
         if rng.random() < 0.3 or not c.training:
-            w.stop_button.click()
+            t.stop_button.click()
             qtbot.waitUntil(lambda: not c.busy, timeout=300_000)
         if cycle == CYCLES // 4:
             baseline = rss_mb()
-    w.stop_button.click()
+    t.stop_button.click()
     qtbot.waitUntil(lambda: not c.busy, timeout=300_000)
     # Whatever happened, the window still trains and shows a finite model.
+    monkeypatch.setattr(w.dialogs, "unsaved", lambda question: "discard")
     with qtbot.waitSignal(c.runFinished, timeout=300_000):
-        w.start_button.click()
+        t.start_button.click()
     qtbot.waitUntil(lambda: not c.busy, timeout=120_000)
     assert np.isfinite(c.session.current_predictions()).all()
     assert {"start", "stop"} <= set(done), done

@@ -1,130 +1,89 @@
 """The real window, driven as a user drives it: start, stop, resume, save, load."""
-import faulthandler
-import gc
-
 import h5py
 import numpy as np
 import pytest
 from PySide6.QtCore import QEvent, QObject
 from PySide6.QtWidgets import QApplication, QWidget
 
-from app.controller import Controller
+from app import presenter
 from app.gui import _AfterFirstPaint
 from app.main_window import MainWindow
+from app.runner import TaskRunner
 from training.experiment import preset
-
-QUICK = preset("boston").replace(epochs=2000)
-# A run's first epoch (building and tracing the model) takes ~2 s. In the full
-# suite a single full garbage collection in the GUI thread has taken 16-39 s
-# on the CI machine (the heap by then holds what every earlier test's Keras
-# models left inside TensorFlow), and the worker waits for the GIL meanwhile;
-# a first epoch then took over a minute. The waits for a worker allow for it,
-# and make_window collects in its teardown, where no wait runs.
-SLOW_WORKER_MS = 240_000
-
-
-@pytest.fixture
-def make_window(qtbot, messages):
-    # Should a first epoch be that slow again: every thread's stack at 55 s,
-    # and the messages the window showed.
-    faulthandler.dump_traceback_later(55)
-    windows = []
-
-    def make(experiment=QUICK):
-        w = MainWindow(experiment)  # closed below, not by qtbot: it would ask about unsaved work
-        w.show()
-        with qtbot.waitSignal(w.controller.engineReady, timeout=SLOW_WORKER_MS):
-            w.warm_up()
-        qtbot.waitUntil(lambda: not w.controller.busy)
-        windows.append(w)
-        return w
-    yield make
-    faulthandler.cancel_dump_traceback_later()
-    print("messages shown:", messages)  # in the report of a failing test only
-    for w in windows:
-        w.controller.unsaved = False
-        w.close()
-        assert not w.controller.busy
-        w.deleteLater()
-    # Gone now, not at some later event loop: a closed window's timers, plots
-    # and Keras session do not live on into the next test, and the collection
-    # (seconds, see SLOW_WORKER_MS) runs here rather than in a timed wait.
-    QApplication.sendPostedEvents(None, QEvent.DeferredDelete)
-    gc.collect()
-
+from windows import QUICK, SLOW_WORKER_MS
 
 def test_full_cycle(make_window, qtbot, tmp_path, monkeypatch):
     w = make_window()
-    c = w.controller
+    c = w.document
     epochs = []
-    c.epochEnded.connect(lambda e, logs, p: epochs.append(e))
+    c.epochEnded.connect(lambda r, e, logs, p: epochs.append(e))
 
     # 1. Start: per-epoch signals arrive, the panel is locked while training.
-    with qtbot.waitSignal(c.epochEnded, timeout=SLOW_WORKER_MS, check_params_cb=lambda e, l, p: e == 3):
-        w.start_button.click()
-    assert c.training and not w.panel.isEnabled() and w.stop_button.isEnabled()
+    with qtbot.waitSignal(c.epochEnded, timeout=SLOW_WORKER_MS, check_params_cb=lambda r, e, l, p: e == 3):
+        w.training.start_button.click()
+    assert c.training and not w.training.panel.isEnabled() and w.training.stop_button.isEnabled()
 
     # 2. Stop: the run ends long before its 2000 epochs; the model keeps its state.
     with qtbot.waitSignal(c.runFinished, timeout=SLOW_WORKER_MS):
-        w.stop_button.click()
+        w.training.stop_button.click()
     qtbot.waitUntil(lambda: not c.busy)
     stopped_at = c.session.epochs_done
     assert 3 <= stopped_at < 2000 and epochs == list(range(1, stopped_at + 1))
-    assert w.panel.isEnabled() and w.resume_button.isEnabled()
-    assert len(w.loss_plot.loss.view) == stopped_at
-    assert "mean" in w.errors.text()
+    assert w.training.panel.isEnabled() and w.training.resume_button.isEnabled()
+    assert len(w.training.loss_plot.loss.view) == stopped_at
+    assert "mean" in w.training.errors.text()
 
     # 3. Resume for 5 more epochs: numbering and history carry on.
-    w.resume_mode.setCurrentIndex(1)
-    w.more_epochs.setValue(5)
+    w.training.resume_mode.setCurrentIndex(1)
+    w.training.more_epochs.setValue(5)
     with qtbot.waitSignal(c.runFinished, timeout=SLOW_WORKER_MS):
-        w.resume_button.click()
+        w.training.resume_button.click()
     qtbot.waitUntil(lambda: not c.busy)
     assert c.session.epochs_done == stopped_at + 5
     assert epochs == list(range(1, stopped_at + 6))
-    assert len(c.session.history["loss"]) == stopped_at + 5 == len(w.loss_plot.loss.view)
+    assert len(c.session.history["loss"]) == stopped_at + 5 == len(w.training.loss_plot.loss.view)
 
     # 4. Save through the dialog.
     path = str(tmp_path / "boston")
-    monkeypatch.setattr(w, "ask_save_path", lambda *a: path)
+    monkeypatch.setattr(w.dialogs, "save_path", lambda *a: path)
     with qtbot.waitSignal(c.saved, timeout=SLOW_WORKER_MS):
-        w.save_button.click()
+        w.training.save_button.click()
     qtbot.waitUntil(lambda: not c.busy)
     assert h5py.is_hdf5(path + ".h5") and not c.unsaved
 
     # 5. Load into a new window: identical test predictions, layers in the panel.
     w2 = make_window(preset("boston-early-stopping"))
-    monkeypatch.setattr(w2, "ask_open_path", lambda *a: path + ".h5")
-    with qtbot.waitSignal(w2.controller.sessionChanged, timeout=SLOW_WORKER_MS):
-        w2.load_button.click()
-    qtbot.waitUntil(lambda: not w2.controller.busy)
-    np.testing.assert_array_equal(w2.controller.session.current_predictions(), c.session.current_predictions())
-    assert [l.units for l in w2.panel.layer_specs()] == [80, 50, 1]
-    assert w2.controller.session.epochs_done == stopped_at + 5
-    assert w2.errors.text() == w.errors.text()
+    monkeypatch.setattr(w2.dialogs, "open_path", lambda *a: path + ".h5")
+    with qtbot.waitSignal(w2.document.sessionChanged, timeout=SLOW_WORKER_MS):
+        w2.training.load_button.click()
+    qtbot.waitUntil(lambda: not w2.document.busy)
+    np.testing.assert_array_equal(w2.document.session.current_predictions(), c.session.current_predictions())
+    assert [l.units for l in w2.training.panel.layer_specs()] == [80, 50, 1]
+    assert w2.document.session.epochs_done == stopped_at + 5
+    assert w2.training.errors.text() == w.training.errors.text()
 
     # 6. Resume trains the loaded model further.
-    w2.resume_mode.setCurrentIndex(1)
-    w2.more_epochs.setValue(3)
-    with qtbot.waitSignal(w2.controller.runFinished, timeout=SLOW_WORKER_MS):
-        w2.resume_button.click()
-    qtbot.waitUntil(lambda: not w2.controller.busy)
-    assert w2.controller.session.epochs_done == stopped_at + 8
+    w2.training.resume_mode.setCurrentIndex(1)
+    w2.training.more_epochs.setValue(3)
+    with qtbot.waitSignal(w2.document.runFinished, timeout=SLOW_WORKER_MS):
+        w2.training.resume_button.click()
+    qtbot.waitUntil(lambda: not w2.document.busy)
+    assert w2.document.session.epochs_done == stopped_at + 8
     w.grab().save(str(tmp_path / "window.png"))
 
 
 def test_save_during_training_does_not_stop_it(make_window, qtbot, tmp_path, monkeypatch):
     w = make_window()
-    c = w.controller
+    c = w.document
     path = str(tmp_path / "during.h5")
-    monkeypatch.setattr(w, "ask_save_path", lambda *a: path)
+    monkeypatch.setattr(w.dialogs, "save_path", lambda *a: path)
     with qtbot.waitSignal(c.epochEnded, timeout=SLOW_WORKER_MS):
-        w.start_button.click()
+        w.training.start_button.click()
     with qtbot.waitSignal(c.saved, timeout=SLOW_WORKER_MS) as saved:
-        w.save_button.click()
+        w.training.save_button.click()
     assert saved.args == [path, "model"] and c.training
     with qtbot.waitSignal(c.runFinished, timeout=SLOW_WORKER_MS):
-        w.stop_button.click()
+        w.training.stop_button.click()
     qtbot.waitUntil(lambda: not c.busy)
     assert h5py.is_hdf5(path)
 
@@ -160,11 +119,11 @@ def test_bad_files_give_a_message_and_change_nothing(kind, says, make_window, qt
     else:
         path = request.getfixturevalue({"weights": "weights_file", "inputs": "wrong_input_model"}[kind])
     w = make_window()
-    c = w.controller
+    c = w.document
     session, before = c.session, c.session.current_predictions()
-    monkeypatch.setattr(w, "ask_open_path", lambda *a: path)
+    monkeypatch.setattr(w.dialogs, "open_path", lambda *a: path)
     with qtbot.waitSignal(c.error, timeout=SLOW_WORKER_MS):
-        w.load_button.click()
+        w.training.load_button.click()
     qtbot.waitUntil(lambda: not c.busy)
     assert len(messages) == 1 and says in messages[0] and "Traceback" not in messages[0]
     assert c.session is session
@@ -173,32 +132,32 @@ def test_bad_files_give_a_message_and_change_nothing(kind, says, make_window, qt
 
 def test_invalid_experiment_is_refused_before_training(make_window, messages):
     w = make_window()
-    w.panel.early.setChecked(True)
-    w.panel.validation.setValue(0)
-    w.start_button.click()
-    assert not w.controller.busy and "validation share" in messages[0]
+    w.training.panel.early.setChecked(True)
+    w.training.panel.validation.setValue(0)
+    w.training.start_button.click()
+    assert not w.document.busy and "validation share" in messages[0]
 
 
 def test_closing_during_training_stops_and_asks_about_unsaved_work(make_window, qtbot, monkeypatch):
     w = make_window()
-    c = w.controller
+    c = w.document
     asked = []
-    monkeypatch.setattr(w, "ask_unsaved", lambda: asked.append(1) or "discard")
+    monkeypatch.setattr(w.dialogs, "unsaved", lambda question: asked.append(1) or "discard")
     with qtbot.waitSignal(c.epochEnded, timeout=SLOW_WORKER_MS):
-        w.start_button.click()
+        w.training.start_button.click()
     assert w.close()
     assert asked == [1] and not c.busy and not w.isVisible()
 
 
 def test_cancelling_the_unsaved_question_keeps_the_window(make_window, qtbot, monkeypatch):
     w = make_window()
-    c = w.controller
-    monkeypatch.setattr(w, "ask_unsaved", lambda: "cancel")
+    c = w.document
+    monkeypatch.setattr(w.dialogs, "unsaved", lambda question: "cancel")
     with qtbot.waitSignal(c.epochEnded, timeout=SLOW_WORKER_MS):
-        w.start_button.click()
+        w.training.start_button.click()
     assert not w.close() and w.isVisible() and c.training
     with qtbot.waitSignal(c.runFinished, timeout=SLOW_WORKER_MS):
-        w.stop_button.click()
+        w.training.stop_button.click()
     qtbot.waitUntil(lambda: not c.busy)
 
 
@@ -206,31 +165,31 @@ def test_an_exception_in_training_becomes_a_message_and_the_window_goes_on(
         make_window, qtbot, monkeypatch, messages):
     from training.engine import Session
     w = make_window()
-    c = w.controller
+    c = w.document
     original = Session.train
 
     def broken(self, *a, **k):
         raise RuntimeError("simulated fault in fit")
     monkeypatch.setattr(Session, "train", broken)
     with qtbot.waitSignal(c.error, timeout=SLOW_WORKER_MS):
-        w.start_button.click()
+        w.training.start_button.click()
     qtbot.waitUntil(lambda: not c.busy)
     assert messages == ["Training failed: RuntimeError: simulated fault in fit"]
     monkeypatch.setattr(Session, "train", original)
     with qtbot.waitSignal(c.runFinished, timeout=SLOW_WORKER_MS):
-        w.start_button.click()
-        w.stop_button.click()
+        w.training.start_button.click()
+        w.training.stop_button.click()
     qtbot.waitUntil(lambda: not c.busy)
     assert c.session.epochs_done >= 1
 
 
 def test_a_diverging_loss_stops_the_run_and_keeps_finite_weights(make_window, qtbot):
     w = make_window(preset("boston").replace(optimizer="sgd", learning_rate=50.0, epochs=50))
-    c = w.controller
+    c = w.document
     with qtbot.waitSignal(c.runFinished, timeout=SLOW_WORKER_MS) as finished:
-        w.start_button.click()
+        w.training.start_button.click()
     qtbot.waitUntil(lambda: not c.busy)
-    result, snap = finished.args[0]
+    result, snap = finished.args[1]
     assert result.not_finite and snap.epochs_done < 50
     assert "no longer a finite number" in w.statusBar().currentMessage()
     assert np.isfinite(c.session.current_predictions()).all()
@@ -238,19 +197,19 @@ def test_a_diverging_loss_stops_the_run_and_keeps_finite_weights(make_window, qt
 
 def test_save_weights_completes_the_name_and_says_so(make_window, qtbot, tmp_path, monkeypatch):
     w = make_window()
-    c = w.controller
-    monkeypatch.setattr(w, "ask_save_path", lambda *a: str(tmp_path / "mine.h5"))
+    c = w.document
+    monkeypatch.setattr(w.dialogs, "save_path", lambda *a: str(tmp_path / "mine.h5"))
     with qtbot.waitSignal(c.saved, timeout=SLOW_WORKER_MS) as saved:
-        w.save_weights_button.click()
+        w.training.save_weights_button.click()
     qtbot.waitUntil(lambda: not c.busy)
     assert saved.args == [str(tmp_path / "mine.weights.h5"), "weights"]
     assert "mine.weights.h5" in w.statusBar().currentMessage()
     assert "names ending in .weights.h5" in w.statusBar().currentMessage()
     # And it loads back into the same network.
     before = c.session.current_predictions()
-    monkeypatch.setattr(w, "ask_open_path", lambda *a: saved.args[0])
+    monkeypatch.setattr(w.dialogs, "open_path", lambda *a: saved.args[0])
     with qtbot.waitSignal(c.sessionChanged, timeout=SLOW_WORKER_MS):
-        w.load_weights_button.click()
+        w.training.load_weights_button.click()
     qtbot.waitUntil(lambda: not c.busy)
     np.testing.assert_array_equal(c.session.current_predictions(), before)
 
@@ -272,22 +231,23 @@ def test_new_error_figures_repaint_their_line_only(qtbot):
                 painted.append(obj)
             return False
     spy = PaintSpy()
-    w.loss_plot.installEventFilter(spy)
-    w.errors.label.installEventFilter(spy)
+    w.training.loss_plot.installEventFilter(spy)
+    w.training.errors.label.installEventFilter(spy)
     for i in range(3):
-        w._show_errors({"mean_abs": 2 + i / 7, "max_abs": 10 + 10 ** i, "min_abs": 0.1})
+        w.training.errors.setText(presenter.errors_line(
+            {"mean_abs": 2 + i / 7, "max_abs": 10 + 10 ** i, "min_abs": 0.1}))
         for _ in range(3):
             QApplication.processEvents()
-    assert "mean 2.286" in w.errors.text()
-    assert painted and all(obj is w.errors.label for obj in painted)
+    assert "mean 2.286" in w.training.errors.text()
+    assert painted and all(obj is w.training.errors.label for obj in painted)
 
 
 def test_a_thread_end_queued_after_shutdown_is_ignored(qtbot):
     # Closing waits for the worker thread and forgets it; the thread's
     # `finished`, queued before that, arrives afterwards from a deleted sender.
-    c = Controller()
-    c._on_finished()  # not called through a signal: sender() is None, as for a deleted thread
-    assert not c.busy
+    r = TaskRunner("test")
+    r._on_finished()  # not called through a signal: sender() is None, as for a deleted thread
+    assert not r.busy
 
 
 def test_warm_up_starts_after_the_first_paint_or_at_the_latest_after_a_while(qtbot):

@@ -10,11 +10,11 @@ def test_a_finished_task_leaves_its_worker_to_the_gui_thread(qtbot):
     # for the GIL while holding a Qt mutex the GUI thread (holding the GIL)
     # waited for: a window test hung so. Now nothing is deleted there; the
     # owner drops both objects in the GUI thread.
-    worker = TaskWorker(lambda listener: 42, "answer")
+    worker = TaskWorker(lambda state: 42, "answer", run_id=7)
     results, ended = [], []
-    worker.done.connect(results.append)
+    worker.done.connect(lambda run_id, result: results.append((run_id, result)))
     thread = start_worker(worker, lambda: ended.append(True))
     qtbot.waitUntil(lambda: bool(ended), timeout=60_000)
-    assert thread.wait(10_000) and results == [42]
+    assert thread.wait(10_000) and results == [(7, 42)]
     assert shiboken6.isValid(worker) and shiboken6.isValid(thread)
     assert worker.thread() == QThread.currentThread()

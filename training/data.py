@@ -81,10 +81,29 @@ def and_table() -> Dataset:
     return Dataset("and", AND_X, AND_Y, None, None, None, None)
 
 
+# 9 samples of y ~ 1.5 x1 - x2 + noise, with x1 and x2 correlated: the
+# gradient-path view's data. Their Hessian's eigenvalues differ by a factor of
+# 2: elongated contours, so the full-batch path curves, while the SGD path
+# still converges at lr 0.1.
+PATH_X = np.array([
+    [-0.7, -0.1], [-0.2, 0.1], [1.7, 2.2],
+    [0.7, 0.6], [-1.6, -0.4], [0.0, -1.3],
+    [-0.6, 1.7], [0.1, -1.6], [-1.6, 0.2],
+], dtype=np.float32)
+PATH_Y = np.array([-1.0, -0.7, 0.2, 0.2, -1.9, 1.3, -2.2, 1.2, -2.6], dtype=np.float32)
+
+
+def path_data() -> Dataset:
+    return Dataset("paths", PATH_X, PATH_Y, None, None, None, None)
+
+
+_LOADERS = {"boston": lambda share, seed: boston(share, seed),
+            "and": lambda share, seed: and_table(),
+            "paths": lambda share, seed: path_data()}
+# Inputs per sample of each data set, known without loading it.
+N_FEATURES = {"boston": len(BOSTON_COLUMNS), "and": AND_X.shape[1], "paths": PATH_X.shape[1]}
+DATASETS = tuple(_LOADERS)
+
+
 def load(name: str, validation_split: float = 0.0, seed: int = 1) -> Dataset:
-    if name == "boston":
-        return boston(validation_split, seed)
-    if name == "and":
-        return and_table()
-    from .paths import path_data  # the gradient-path view's 9 samples
-    return path_data()
+    return _LOADERS[name](validation_split, seed)

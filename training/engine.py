@@ -1,46 +1,26 @@
 """The training engine: one Session owns one Keras model, its data and its history.
 
-It knows nothing of Qt. A listener of plain callables hears about every epoch;
-the Qt worker passes its signals' emit methods, the headless runner prints.
+It knows nothing of Qt. A run reports through a RunState's plain callables;
+the Qt worker passes its signals' emitters, the headless runner prints.
+Importing it imports Keras: call training.runtime.start() first.
 """
 from __future__ import annotations
 
-import gc
 import math
-import os
 import threading
 import time
 from dataclasses import dataclass
 from typing import Callable
 
-os.environ.setdefault("KERAS_BACKEND", "tensorflow")
-os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
+import keras
+import numpy as np
+import tensorflow as tf
 
-import logging  # noqa: E402
-
-import numpy as np  # noqa: E402
-
-from . import tf_preload  # noqa: E402
-
-tf_preload.preload()
-import tensorflow as tf  # noqa: E402
-import keras  # noqa: E402
-
-from . import data as datasets  # noqa: E402
+from . import data as datasets
 from .errors import ExperimentError
-from .experiment import Experiment, LayerSpec  # noqa: E402
-
-# .h5 is the lecture's format; Keras's advice to use .keras on every save is noise here.
-logging.getLogger("absl").setLevel(logging.ERROR)
-# Every new model gets its own compiled evaluation function; TensorFlow's
-# "retracing" warning about that is meant for functions called in a loop.
-logging.getLogger("tensorflow").setLevel(logging.ERROR)
-
-# TensorFlow's and Keras's import leaves ~270k objects that live as long as
-# the process. Frozen, no full garbage collection walks them again: with five
-# models trained, one took 0.15 s before and 0.01-0.04 s after, holding the
-# GIL (the window waits) in whichever thread it ran.
-gc.freeze()
+from .experiment import Experiment, LayerSpec
+from .metrics import absolute_errors
+from .runstate import RunState
 
 # Cap on optimizer steps run in one graph call: large enough that the lecture's
 # Boston run (11 batches an epoch) makes one call per epoch, small enough that
@@ -48,16 +28,9 @@ gc.freeze()
 MAX_STEPS_PER_EXECUTION = 16
 
 
-@dataclass
-class Listener:
-    """What a run reports, as plain callables; any of them may be None."""
-    # (epoch, logs, predictions on Dataset.x_eval), epoch counted from 1
-    on_epoch: Callable[[int, dict, np.ndarray], None] | None = None
-    # (flat trainable weights) after every optimizer step, when the experiment records batches
-    on_batch: Callable[[np.ndarray], None] | None = None
-    # (path, kind) after a save requested during training succeeded, or (path, error)
-    on_saved: Callable[[str, str], None] | None = None
-    on_save_failed: Callable[[str, str], None] | None = None
+# Keras's global seed is process-wide: two tabs building models at once must
+# not draw from each other's seeds. Held while a model and its pipeline are made.
+_BUILD_LOCK = threading.Lock()
 
 
 @dataclass
@@ -86,26 +59,26 @@ class _SessionEarlyStopping(keras.callbacks.EarlyStopping):
 
 
 class _LiveCallback(keras.callbacks.Callback):
-    """Stop flag, validation loss, predictions and saves, once per epoch.
+    """Stop flag per batch; validation loss, predictions and the epoch-end hook per epoch.
 
     Comes first in the callback list: the val_loss it writes into the logs is
     what EarlyStopping reads after it.
     """
 
-    def __init__(self, session: "Session", listener: Listener):
+    def __init__(self, session: "Session", state: RunState, at_epoch_end: Callable | None):
         super().__init__()
         self.session = session
-        self.listener = listener
+        self.state = state
+        self.at_epoch_end = at_epoch_end
         self.stopped_by_user = False
         self.not_finite = False
         self.epochs_run = 0
-        self.record = session.experiment.record_batches
+        self.record = session.experiment.record_batches and state.wants_batches
 
     def on_train_batch_end(self, batch, logs=None):
-        s = self.session
-        if self.record and self.listener.on_batch is not None:
-            self.listener.on_batch(s.flat_weights())
-        if s._stop.is_set():
+        if self.record:
+            self.state.batch(self.session.flat_weights())
+        if self.state.stop_requested:
             self.stopped_by_user = True
             self.model.stop_training = True
 
@@ -131,9 +104,9 @@ class _LiveCallback(keras.callbacks.Callback):
         s.epochs_done = epoch + 1
         s.last_predictions = predictions
         self.epochs_run += 1
-        if self.listener.on_epoch is not None:
-            self.listener.on_epoch(epoch + 1, entry, predictions)
-        s._serve_save_requests(self.listener)
+        self.state.epoch(epoch + 1, entry, predictions)
+        if self.at_epoch_end is not None:
+            self.at_epoch_end()
 
 
 class Session:
@@ -147,9 +120,7 @@ class Session:
         self.history: dict[str, list[float]] = {}
         self.epochs_done = 0
         self.last_predictions: np.ndarray | None = None
-        self._stop = threading.Event()
-        self._save_lock = threading.Lock()
-        self._save_requests: list[tuple[str, str]] = []
+        self._state = RunState()
         self._last_good_weights = None
         self._early_stopping: _SessionEarlyStopping | None = None
         self._train_ds = None
@@ -158,17 +129,28 @@ class Session:
     # ---------------------------------------------------------------- building
     def build(self) -> "Session":
         e = self.experiment
-        keras.utils.set_random_seed(e.seed)
-        model = keras.Sequential(name="net")
-        model.add(keras.Input((self.data.n_features,)))
-        for i, spec in enumerate(e.layers, 1):
-            model.add(keras.layers.Dense(spec.units, activation=spec.activation,
-                                         use_bias=spec.use_bias, name=f"dense_{i}"))
-        if e.initial_weights is not None:
-            model.set_weights([np.asarray(w, dtype=np.float32)
-                               for layer in e.initial_weights for w in layer])
-        self._attach(model, make_optimizer(e.optimizer, e.learning_rate))
+        with _BUILD_LOCK:
+            keras.utils.set_random_seed(e.seed)
+            model = keras.Sequential(name="net")
+            model.add(keras.Input((self.data.n_features,)))
+            for i, spec in enumerate(e.layers, 1):
+                model.add(keras.layers.Dense(spec.units, activation=spec.activation,
+                                             use_bias=spec.use_bias, name=f"dense_{i}"))
+            if e.initial_weights is not None:
+                model.set_weights([np.asarray(w, dtype=np.float32)
+                                   for layer in e.initial_weights for w in layer])
+            self._attach(model, make_optimizer(e.optimizer, e.learning_rate))
+            # The pipeline's shuffle seeds come from the global seed as well.
+            self._training_dataset()
         return self
+
+    def forget_training(self) -> None:
+        """Start a new history on the model's current weights (Load weights):
+        epoch 0, no curves, no early-stopping record, a fresh optimizer."""
+        e = self.experiment
+        self.history, self.epochs_done = {}, 0
+        self._early_stopping = None
+        self._attach(self.model, make_optimizer(e.optimizer, e.learning_rate))
 
     def _attach(self, model: keras.Model, optimizer) -> None:
         """Compile `model` for this session's data and reset the cached functions."""
@@ -244,11 +226,12 @@ class Session:
         return (None if val is None else float(val)), pred.numpy()[:, 0], weights
 
     # ---------------------------------------------------------------- training
-    def train(self, until_epoch: int | None = None, listener: Listener | None = None,
-              stop: threading.Event | None = None) -> TrainResult:
+    def train(self, until_epoch: int | None = None, state: RunState | None = None,
+              at_epoch_end: Callable[[], None] | None = None) -> TrainResult:
         """Train up to epoch `until_epoch` (default: the experiment's epochs),
-        continuing from where the last call stopped. Setting `stop` (or calling
-        request_stop) ends the run after the current batch."""
+        continuing from where the last call stopped. The run reports through
+        `state`; its stop request (or request_stop) ends the run after the
+        current batch. `at_epoch_end` runs after each epoch is reported."""
         if self.model is None:
             self.build()
         e = self.experiment
@@ -257,9 +240,8 @@ class Session:
             raise ExperimentError(
                 f"The model has already trained {self.epochs_done} epochs; "
                 f"ask for more than that.")
-        self._stop = stop if stop is not None else threading.Event()
-        listener = listener or Listener()
-        live = _LiveCallback(self, listener)
+        self._state = state = state if state is not None else RunState()
+        live = _LiveCallback(self, state, at_epoch_end)
         callbacks = [live]
         if e.early_stopping:
             if self._early_stopping is None:
@@ -272,8 +254,6 @@ class Session:
                        steps_per_epoch=self._steps_per_epoch() if self._repeats() else None,
                        callbacks=callbacks, verbose=0, shuffle=False)  # the pipeline shuffles
         seconds = time.perf_counter() - start
-        # A save asked for in the last moments still happens.
-        self._serve_save_requests(listener)
         es = self._early_stopping
         stopped_early = bool(es is not None and es.stopped_epoch > 0)
         restored = None
@@ -286,28 +266,8 @@ class Session:
                            seconds=seconds, restored_best_epoch=restored)
 
     def request_stop(self) -> None:
-        """Thread-safe: the run ends after the current batch."""
-        self._stop.set()
-
-    def request_save(self, path: str, kind: str = "model") -> None:
-        """Thread-safe: save at the next epoch end of the running fit."""
-        with self._save_lock:
-            self._save_requests.append((path, kind))
-
-    def _serve_save_requests(self, listener: Listener) -> None:
-        from .errors import SaveError
-        from .persistence import save
-        with self._save_lock:
-            requests, self._save_requests = self._save_requests, []
-        for path, kind in requests:
-            try:
-                written = save(self, path, kind)
-            except SaveError as err:
-                if listener.on_save_failed:
-                    listener.on_save_failed(path, str(err))
-            else:
-                if listener.on_saved:
-                    listener.on_saved(written, kind)
+        """Thread-safe: the running fit ends after the current batch."""
+        self._state.request_stop()
 
     # ---------------------------------------------------------------- results
     def current_predictions(self) -> np.ndarray:
@@ -327,12 +287,6 @@ class Session:
         return layer_specs(self.model)
 
 
-def absolute_errors(predictions: np.ndarray, truth: np.ndarray) -> dict:
-    err = np.abs(np.asarray(predictions, dtype=np.float64) - truth)
-    return {"mean_abs": float(err.mean()), "max_abs": float(err.max()),
-            "min_abs": float(err.min())}
-
-
 def layer_specs(model: keras.Model) -> tuple[LayerSpec, ...]:
     specs = []
     for layer in model.layers:
@@ -346,10 +300,13 @@ def layer_specs(model: keras.Model) -> tuple[LayerSpec, ...]:
     return tuple(specs)
 
 
+# The Keras class of each of experiment.OPTIMIZERS.
+OPTIMIZER_CLASSES = {"adam": keras.optimizers.Adam, "sgd": keras.optimizers.SGD,
+                     "rmsprop": keras.optimizers.RMSprop}
+
+
 def make_optimizer(name: str, learning_rate: float):
-    cls = {"adam": keras.optimizers.Adam, "sgd": keras.optimizers.SGD,
-           "rmsprop": keras.optimizers.RMSprop}[name]
-    return cls(learning_rate=learning_rate)
+    return OPTIMIZER_CLASSES[name](learning_rate=learning_rate)
 
 
 def make_loss(name: str):

@@ -8,6 +8,7 @@ from __future__ import annotations
 import dataclasses
 from dataclasses import dataclass, field
 
+from .data import DATASETS, N_FEATURES
 from .errors import ExperimentError
 
 # Keras 3's built-in activations (keras.activations.ALL_OBJECTS_DICT), in the
@@ -22,7 +23,29 @@ ACTIVATIONS = (
 )
 LOSSES = ("mse", "mae")
 OPTIMIZERS = ("adam", "sgd", "rmsprop")
-DATASETS = ("boston", "and", "paths")
+
+
+@dataclass(frozen=True)
+class Limit:
+    low: float
+    high: float
+
+    def __contains__(self, value) -> bool:
+        return self.low <= value <= self.high
+
+
+# What the panel offers, what validate() accepts and what a loaded file may
+# claim: one table, so the three never disagree.
+LIMITS = {
+    "units": Limit(1, 10_000),
+    "layers": Limit(1, 100),
+    "epochs": Limit(1, 1_000_000),
+    "batch_size": Limit(1, 100_000),
+    "learning_rate": Limit(0.00001, 100.0),
+    "patience": Limit(0, 1_000_000),
+    "validation_percent": Limit(0, 90),
+    "seed": Limit(0, 2**31 - 1),
+}
 
 
 @dataclass(frozen=True)
@@ -60,11 +83,15 @@ class Experiment:
         return dataclasses.replace(self, **changes)
 
     def validate(self) -> "Experiment":
+        units = LIMITS["units"]
         if not self.layers:
             raise ExperimentError("The network needs at least one layer.")
+        if len(self.layers) not in LIMITS["layers"]:
+            raise ExperimentError(f"The network may have at most {LIMITS['layers'].high} layers.")
         for i, layer in enumerate(self.layers, 1):
-            if not 1 <= layer.units <= 10_000:
-                raise ExperimentError(f"Layer {i}: units must be between 1 and 10000.")
+            if layer.units not in units:
+                raise ExperimentError(
+                    f"Layer {i}: units must be between {units.low} and {units.high}.")
             if layer.activation not in ACTIVATIONS:
                 raise ExperimentError(f"Layer {i}: unknown activation {layer.activation!r}.")
         if self.layers[-1].units != 1:
@@ -75,19 +102,26 @@ class Experiment:
             raise ExperimentError(f"Unknown loss {self.loss!r}.")
         if self.optimizer not in OPTIMIZERS:
             raise ExperimentError(f"Unknown optimizer {self.optimizer!r}.")
-        if not 0 < self.learning_rate <= 100:
-            raise ExperimentError("The learning rate must be above 0 and at most 100.")
-        if not 1 <= self.epochs <= 1_000_000:
-            raise ExperimentError("Epochs must be between 1 and 1000000.")
-        if not 1 <= self.batch_size <= 100_000:
-            raise ExperimentError("The batch size must be between 1 and 100000.")
-        if not 0 <= self.validation_split < 1:
-            raise ExperimentError("The validation share must be at least 0 % and below 100 %.")
+        lr = LIMITS["learning_rate"]
+        if self.learning_rate not in lr:
+            raise ExperimentError(f"The learning rate must be between {lr.low:g} and {lr.high:g}.")
+        if self.epochs not in LIMITS["epochs"]:
+            raise ExperimentError(f"Epochs must be between 1 and {LIMITS['epochs'].high}.")
+        if self.batch_size not in LIMITS["batch_size"]:
+            raise ExperimentError(
+                f"The batch size must be between 1 and {LIMITS['batch_size'].high}.")
+        if self.validation_split * 100 not in LIMITS["validation_percent"]:
+            raise ExperimentError(f"The validation share must be between 0 % and "
+                                  f"{LIMITS['validation_percent'].high} %.")
         if self.early_stopping and self.validation_split == 0:
             raise ExperimentError("Early stopping watches val_loss: set a validation share above 0 %.")
-        if not 0 <= self.patience <= 1_000_000:
+        if self.patience not in LIMITS["patience"]:
             raise ExperimentError("Patience must be 0 or more.")
         return self
+
+    @property
+    def n_features(self) -> int:
+        return N_FEATURES[self.dataset]
 
 
 def _boston(name, title, units_acts, **kw) -> Experiment:
@@ -150,3 +184,21 @@ def preset(name: str) -> Experiment:
     except KeyError:
         raise ExperimentError(
             f"Unknown preset {name!r}; choose one of: {', '.join(PRESETS)}.") from None
+
+
+def experiment_for_inputs(n_inputs: int, layers: tuple[LayerSpec, ...],
+                          current: Experiment) -> Experiment | None:
+    """The experiment a loaded network of `layers` on `n_inputs` inputs trains
+    in: the current one when its data set fits, else the preset whose data set
+    and net it resembles most (same depth and biases first). None when no data
+    set has that many inputs."""
+    if current.n_features == n_inputs:
+        return current
+    fitting = [e for e in PRESETS.values() if e.n_features == n_inputs]
+    if not fitting:
+        return None
+
+    def likeness(e: Experiment) -> int:
+        return ((len(e.layers) == len(layers))
+                + ([s.use_bias for s in e.layers] == [s.use_bias for s in layers]))
+    return max(fitting, key=likeness)  # max keeps the first of equals: PRESETS order

@@ -6,11 +6,12 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import Qt, QTimer, Signal, Slot
+from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QGridLayout, QGroupBox, QHBoxLayout,
                                QLabel, QSlider, QVBoxLayout, QWidget)
 
-FRAME_MS = 33
+from . import frame_clock, style
+
 X = np.linspace(-5, 5, 801)
 
 
@@ -24,9 +25,9 @@ def relu(x):
 
 # Each derivative written with the function's own value, as the lecture does.
 FUNCTIONS = {
-    "sigmoid": (sigmoid, lambda x: sigmoid(x) * (1 - sigmoid(x)), "#1f77b4"),
-    "tanh": (np.tanh, lambda x: (1 + np.tanh(x)) * (1 - np.tanh(x)), "#2ca02c"),
-    "relu": (relu, lambda x: np.heaviside(x, 0.0), "#d62728"),
+    "sigmoid": (sigmoid, lambda x: sigmoid(x) * (1 - sigmoid(x)), style.TAB10[0]),
+    "tanh": (np.tanh, lambda x: (1 + np.tanh(x)) * (1 - np.tanh(x)), style.TAB10[2]),
+    "relu": (relu, lambda x: np.heaviside(x, 0.0), style.TAB10[3]),
 }
 
 
@@ -61,8 +62,7 @@ class ActivationView(QWidget):
         # --- the functions and their derivatives
         self.functions_plot = pg.PlotWidget(title="Activation functions (solid) and derivatives (dashed)")
         fp = self.functions_plot.getPlotItem()
-        fp.showGrid(x=True, y=True, alpha=0.25)
-        fp.setMenuEnabled(False)
+        style.style_plot(fp, cached_axes=False)
         fp.addLegend(offset=(10, 10))
         fp.setYRange(-1.1, 2.1)
         self.shown: dict[str, QCheckBox] = {}
@@ -70,8 +70,8 @@ class ActivationView(QWidget):
         toggles = QHBoxLayout()
         for name, (f, df, colour) in FUNCTIONS.items():
             self.curves[name] = (
-                fp.plot(X, f(X), pen=pg.mkPen(colour, width=2), name=name),
-                fp.plot(X, df(X), pen=pg.mkPen(colour, width=2, style=Qt.DashLine),
+                fp.plot(X, f(X), pen=style.pen(colour, width=2), name=name),
+                fp.plot(X, df(X), pen=style.pen(colour, width=2, dashed=True),
                         name=f"{name}'"))
             box = QCheckBox(name, checked=True)
             box.toggled.connect(self._toggle)
@@ -82,13 +82,11 @@ class ActivationView(QWidget):
         # --- two ReLUs combined
         self.combination_plot = pg.PlotWidget()
         cp = self.combination_plot.getPlotItem()
-        cp.showGrid(x=True, y=True, alpha=0.25)
-        cp.setMenuEnabled(False)
+        style.style_plot(cp, cached_axes=False)
         self.legend = cp.addLegend(offset=(10, 10))
-        dim = dict(width=2, style=Qt.DotLine)
-        self.part1 = cp.plot(pen=pg.mkPen("#ff7f0e", **dim), name="part 1")
-        self.part2 = cp.plot(pen=pg.mkPen("#9467bd", **dim), name="part 2")
-        self.combined = cp.plot(pen=pg.mkPen("#d62728", width=3), name="combined")
+        self.part1 = cp.plot(pen=style.pen(style.TAB10[1], width=2, dotted=True), name="part 1")
+        self.part2 = cp.plot(pen=style.pen(style.TAB10[4], width=2, dotted=True), name="part 2")
+        self.combined = cp.plot(pen=style.pen(style.TAB10[3], width=3), name="combined")
         self.mode = QComboBox()
         self.mode.addItem("Side by side (Nebeneinanderausführung)", "parallel")
         self.mode.addItem("One after the other (Hintereinanderausführung)", "series")
@@ -121,8 +119,9 @@ class ActivationView(QWidget):
         layout.addWidget(self.functions_plot, 1)
         layout.addWidget(combination, 1)
 
-        self._timer = QTimer(self, singleShot=True, interval=FRAME_MS)
-        self._timer.timeout.connect(self.redraw)
+        self._dirty = True
+        self._clock = frame_clock.shared()
+        self._clock.add(self, self.redraw)
         self.redraw()
 
     def parameters(self) -> dict[str, float]:
@@ -134,8 +133,8 @@ class ActivationView(QWidget):
 
     @Slot()
     def _changed(self) -> None:
-        if not self._timer.isActive():
-            self._timer.start()
+        self._dirty = True
+        self._clock.request()
 
     @Slot(bool)
     def _toggle(self, _on: bool) -> None:
@@ -154,7 +153,11 @@ class ActivationView(QWidget):
         self.legend.getLabel(self.part2).setText(second)
 
     @Slot()
-    def redraw(self) -> None:
+    def redraw(self) -> bool:
+        """Draw the curves for the sliders as they are; False when nothing changed."""
+        if not self._dirty:
+            return False
+        self._dirty = False
         p = self.parameters()
         is_parallel = self.mode.currentData() == "parallel"
         for key in ("v1", "v2"):
@@ -176,3 +179,4 @@ class ActivationView(QWidget):
             self.part2.setData(X, p["w2"] * relu(p["w1"] * X + p["b1"]) + p["b2"])
         self.combined.setData(X, self.combination())
         self.redrawn.emit()
+        return True

@@ -7,17 +7,18 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import Qt, QTimer, Signal, Slot
+from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDoubleSpinBox, QFormLayout, QGroupBox,
                                QHBoxLayout, QHeaderView, QLabel, QPushButton, QSlider,
                                QSpinBox, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
-from training.experiment import Experiment, preset
+from training.experiment import LIMITS, Experiment, preset
 
-FRAME_MS = 33
+from . import frame_clock, style
+
 INPUTS = ((0, 0), (0, 1), (1, 0), (1, 1))
 TARGETS = (0, 0, 0, 1)
-COLOURS = ("#1f77b4", "#ff7f0e", "#2ca02c", "#d62728")
+COLOURS = style.TAB10[:4]
 
 
 def _spin(minimum, maximum, decimals, step, tip) -> QDoubleSpinBox:
@@ -44,9 +45,9 @@ class AndView(QWidget):
         self.b = _spin(-100, 100, 3, 0.01, "start bias")
         self.from_seed = QCheckBox("draw start weights from the seed")
         self.from_seed.toggled.connect(self._seed_toggled)
-        self.seed = QSpinBox(minimum=0, maximum=2**31 - 1)
-        self.learning_rate = _spin(0.0001, 100, 4, 0.01, "SGD learning rate")
-        self.epochs = QSpinBox(minimum=1, maximum=100_000)
+        self.seed = QSpinBox(minimum=LIMITS["seed"].low, maximum=LIMITS["seed"].high)
+        self.learning_rate = _spin(0.0001, LIMITS["learning_rate"].high, 4, 0.01, "SGD learning rate")
+        self.epochs = QSpinBox(minimum=1, maximum=LIMITS["epochs"].high)
         self.shuffle = QCheckBox("shuffle the four samples every epoch")
         self.slide_values = QPushButton("Slide values")
         self.slide_values.setToolTip("The lecture's start weights, learning rate and epochs")
@@ -103,8 +104,7 @@ class AndView(QWidget):
         # --- the predictions over the epochs
         self.plot_widget = pg.PlotWidget()
         plot = self.plot_widget.getPlotItem()
-        plot.showGrid(x=True, y=True, alpha=0.25)
-        plot.setMenuEnabled(False)
+        style.style_plot(plot, cached_axes=False)
         plot.setLabel("bottom", "epoch")
         plot.setLabel("left", "prediction")
         plot.addLegend(offset=(-10, 10))
@@ -112,7 +112,7 @@ class AndView(QWidget):
                                  symbolBrush=c, symbolPen=None, name=f"({x1},{x2}) → {y}")
                        for c, (x1, x2), y in zip(COLOURS, INPUTS, TARGETS)]
         self.epoch_line = pg.InfiniteLine(angle=90, movable=False,
-                                          pen=pg.mkPen("#aaa", style=Qt.DashLine))
+                                          pen=style.pen("#aaaaaa", dashed=True))
         plot.addItem(self.epoch_line, ignoreBounds=True)
 
         right = QVBoxLayout()
@@ -129,8 +129,9 @@ class AndView(QWidget):
         self._pending_predictions: list[np.ndarray] = []
         self._pending_weights: list[np.ndarray | None] = []
         self._latest_weights: np.ndarray | None = None
-        self._timer = QTimer(self, singleShot=True, interval=FRAME_MS)
-        self._timer.timeout.connect(self.redraw)
+        self._dirty = False
+        self._clock = frame_clock.shared()
+        self._clock.add(self, self.redraw)
         self.load_preset()
 
     @staticmethod
@@ -223,12 +224,16 @@ class AndView(QWidget):
 
     @Slot()
     def _schedule(self) -> None:
-        if not self._timer.isActive():
-            self._timer.start()
+        self._dirty = True
+        self._clock.request()
 
     # ------------------------------------------------------------ drawing
     @Slot()
-    def redraw(self) -> None:
+    def redraw(self) -> bool:
+        """Draw what has come since the last frame; False when nothing had."""
+        if not self._dirty:
+            return False
+        self._dirty = False
         slider = self.epoch_slider
         following = slider.value() == slider.maximum()
         if self._pending_predictions:
@@ -245,6 +250,7 @@ class AndView(QWidget):
             slider.blockSignals(False)
         self._show_epoch(slider.value())
         self.redrawn.emit()
+        return True
 
     def _show_epoch(self, epoch: int) -> None:
         last = len(self.predictions) - 1

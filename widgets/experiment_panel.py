@@ -12,13 +12,20 @@ from PySide6.QtWidgets import (
     QHBoxLayout, QHeaderView, QLabel, QPushButton, QSpinBox, QTableWidget, QVBoxLayout, QWidget)
 
 from training.experiment import (
-    ACTIVATIONS, LOSSES, OPTIMIZERS, PRESETS, Experiment, LayerSpec)
+    ACTIVATIONS, LIMITS, LOSSES, OPTIMIZERS, PRESETS, Experiment, LayerSpec)
 
 LOSS_LABELS = {"mse": "MSE (mean squared error)", "mae": "MAE (mean absolute error)"}
 
 
+def _int_box(limit: str, **kw) -> QSpinBox:
+    return QSpinBox(minimum=int(LIMITS[limit].low), maximum=int(LIMITS[limit].high), **kw)
+
+
 class ExperimentPanel(QWidget):
-    presetChosen = Signal(object)   # Experiment
+    # The user picked another preset: the owner applies it (set_experiment)
+    # or, when the current model is not to be replaced, takes it back
+    # (revert_preset).
+    presetRequested = Signal(object)   # Experiment
     changed = Signal()
 
     def __init__(self, experiment: Experiment, parent=None):
@@ -51,15 +58,16 @@ class ExperimentPanel(QWidget):
         self.optimizer = QComboBox()
         for key in OPTIMIZERS:
             self.optimizer.addItem(key, key)
-        self.learning_rate = QDoubleSpinBox(decimals=5, minimum=0.00001, maximum=100.0,
+        lr = LIMITS["learning_rate"]
+        self.learning_rate = QDoubleSpinBox(decimals=5, minimum=lr.low, maximum=lr.high,
                                             singleStep=0.0005)
-        self.epochs = QSpinBox(minimum=1, maximum=1_000_000, singleStep=100)
-        self.batch_size = QSpinBox(minimum=1, maximum=100_000)
-        self.validation = QSpinBox(minimum=0, maximum=90, suffix=" %")
+        self.epochs = _int_box("epochs", singleStep=100)
+        self.batch_size = _int_box("batch_size")
+        self.validation = _int_box("validation_percent", suffix=" %")
         self.validation.setToolTip("Share of the training rows held out for val_loss, drawn at random from the seed")
-        self.seed = QSpinBox(minimum=0, maximum=2**31 - 1)
+        self.seed = _int_box("seed")
         self.early = QGroupBox("Early stopping (monitor val_loss)", checkable=True)
-        self.patience = QSpinBox(minimum=0, maximum=1_000_000)
+        self.patience = _int_box("patience")
         self.restore_best = QCheckBox("Restore best weights")
         early_form = QFormLayout(self.early)
         early_form.addRow("Patience (epochs)", self.patience)
@@ -102,7 +110,7 @@ class ExperimentPanel(QWidget):
     def _add_row(self, spec: LayerSpec, row: int | None = None) -> None:
         row = self.layers.rowCount() if row is None else row
         self.layers.insertRow(row)
-        units = QSpinBox(minimum=1, maximum=10_000, value=spec.units)
+        units = _int_box("units", value=spec.units)
         act = QComboBox()
         act.addItems(ACTIVATIONS)
         act.setCurrentText(spec.activation)
@@ -139,6 +147,8 @@ class ExperimentPanel(QWidget):
 
     @Slot()
     def _add_layer_clicked(self) -> None:
+        if self.layers.rowCount() >= LIMITS["layers"].high:
+            return
         # A new hidden layer goes before the output layer.
         row = max(0, self.layers.rowCount() - 1)
         self._add_row(LayerSpec(10, "relu"), row)
@@ -156,7 +166,9 @@ class ExperimentPanel(QWidget):
         self._emit_changed()
 
     def _update_layer_buttons(self) -> None:
-        self.remove_layer.setEnabled(self.isEnabled() and self.layers.rowCount() > 1)
+        rows = self.layers.rowCount()
+        self.remove_layer.setEnabled(self.isEnabled() and rows > 1)
+        self.add_layer.setEnabled(self.isEnabled() and rows < LIMITS["layers"].high)
 
     # ------------------------------------------------------------ experiment
     def set_experiment(self, e: Experiment) -> None:
@@ -205,9 +217,13 @@ class ExperimentPanel(QWidget):
 
     @Slot(int)
     def _preset_changed(self, index: int) -> None:
-        e = PRESETS[self.preset.itemData(index)]
-        self.set_experiment(e)
-        self.presetChosen.emit(e)
+        self.presetRequested.emit(PRESETS[self.preset.itemData(index)])
+
+    def revert_preset(self) -> None:
+        """Show the experiment's own preset again, after a refused change."""
+        self.preset.blockSignals(True)
+        self.preset.setCurrentIndex(max(0, self.preset.findData(self._base.name)))
+        self.preset.blockSignals(False)
 
     @Slot()
     def _emit_changed(self, *_) -> None:

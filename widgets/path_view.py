@@ -7,15 +7,16 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QRectF, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QRectF, Qt, Signal, Slot
 from PySide6.QtWidgets import (QDoubleSpinBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel,
                                QPushButton, QSpinBox, QVBoxLayout, QWidget)
 
 from training.experiment import Experiment, preset
 
-FRAME_MS = 33
+from . import frame_clock, style
+
 BATCH_SIZES = (9, 3, 1)
-COLOURS = {9: "#ff3030", 3: "#ffa500", 1: "#ffffff"}  # all readable on viridis
+COLOURS = style.PATH_COLOURS
 N_CONTOURS = 12
 
 
@@ -88,7 +89,7 @@ class PathView(QWidget):
         self.plot.setLabel("left", "w₂")
         self.plot.setAspectLocked(True)
         self.image = pg.ImageItem(axisOrder="col-major")
-        self.image.setColorMap(pg.colormap.get("viridis"))
+        self.image.setColorMap(pg.colormap.get(style.SURFACE_MAP))
         self.plot.addItem(self.image)
         self.contours = pg.PlotCurveItem(connect="pairs", pen=pg.mkPen(255, 255, 255, 110))
         self.contours.setParentItem(self.image)  # drawn in the image's pixel coordinates
@@ -118,6 +119,7 @@ class PathView(QWidget):
         self.learning_rate = QDoubleSpinBox(minimum=0.0001, maximum=10, decimals=4,
                                             singleStep=0.01, value=e.learning_rate)
         self.learning_rate.setKeyboardTracking(False)
+        # Every update is a point of the path: more epochs than this do not draw.
         self.epochs = QSpinBox(minimum=1, maximum=10_000, value=e.epochs)
         self.start_button = QPushButton("Train all three")
         self.start_button.clicked.connect(self._request_start)
@@ -149,8 +151,8 @@ class PathView(QWidget):
         self.running = False
         self.points: dict[int, list[np.ndarray]] = {bs: [] for bs in BATCH_SIZES}
         self._dirty = False
-        self._timer = QTimer(self, singleShot=True, interval=FRAME_MS)
-        self._timer.timeout.connect(self.redraw)
+        self._clock = frame_clock.shared()
+        self._clock.add(self, self.redraw)
         self._start_edited()
 
     # ------------------------------------------------------------ settings
@@ -228,13 +230,13 @@ class PathView(QWidget):
         self._schedule()
 
     def _schedule(self) -> None:
-        if not self._timer.isActive():
-            self._timer.start()
+        self._clock.request()
 
     @Slot()
-    def redraw(self) -> None:
+    def redraw(self) -> bool:
+        """Draw what has come since the last frame; False when nothing had."""
         if not self._dirty:
-            return
+            return False
         self._dirty = False
         counts = []
         for bs, curve in self.curves.items():
@@ -244,3 +246,4 @@ class PathView(QWidget):
                 counts.append(f"batch size {bs}: {len(pts) - 1} updates")
         self.progress.setText("\n".join(counts))
         self.redrawn.emit()
+        return True

@@ -1,8 +1,8 @@
 """Live training plots: loss curves and predicted against true values.
 
 Built once and fed with setData (pyqtgraph's PlotSpeedTest recipe): epochs are
-buffered as they arrive, hundreds a second, and drawn when the owner's frame
-clock calls redraw().
+buffered as they arrive, hundreds a second, and drawn when the frame clock
+(widgets.frame_clock) calls redraw().
 """
 from __future__ import annotations
 
@@ -11,15 +11,9 @@ import math
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Slot
-from PySide6.QtWidgets import QCheckBox, QGraphicsItem, QHBoxLayout, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QVBoxLayout, QWidget
 
-# Light plots, like the lecture's slides. 1-px pens, and no antialiasing but
-# on the loss curves (see LossPlot): a frame then paints in a few ms instead of
-# tens, which the training thread would otherwise wait for (they share the GIL
-# and two cores).
-pg.setConfigOptions(background="w", foreground="#333", antialias=False)
-LOSS_PEN = pg.mkPen("#1f77b4", width=1)
-VAL_PEN = pg.mkPen("#ff7f0e", width=1)
+from . import frame_clock, style
 
 
 class _Series:
@@ -45,19 +39,6 @@ class _Series:
     @property
     def view(self) -> np.ndarray:
         return self.data[:self.n]
-
-
-def _style(plot: pg.PlotItem) -> None:
-    plot.showGrid(x=True, y=True, alpha=0.25)
-    plot.setMenuEnabled(False)
-    # An axis with its grid replays a QPicture of every tick, label and grid
-    # line on each repaint: ~3 ms, with the GIL held. Cached as a pixmap, it is
-    # a blit until its range changes. Grid lines at major and minor ticks only:
-    # the third level doubled the time to draw an axis.
-    for name in ("left", "bottom"):
-        axis = plot.getAxis(name)
-        axis.setCacheMode(QGraphicsItem.DeviceCoordinateCache)
-        axis.setStyle(maxTickLevel=1)
 
 
 def stable_range(lo: float, hi: float, log: bool) -> tuple[float, float]:
@@ -86,17 +67,17 @@ class LossPlot(QWidget):
         super().__init__(parent)
         self.view = pg.PlotWidget()
         self.plot = self.view.getPlotItem()
-        _style(self.plot)
+        style.style_plot(self.plot)
         self.plot.setLabel("bottom", "epoch")
         self.plot.setLabel("left", "loss")
         self.legend = self.plot.addLegend(offset=(-10, 10))
         self.plot.setClipToView(True)
         self.plot.setDownsampling(auto=True, mode="peak")
         # Only finite values reach the history, so pyqtgraph need not check.
-        self.loss_curve = self.plot.plot(pen=LOSS_PEN, name="loss", skipFiniteCheck=True,
-                                         antialias=True)
-        self.val_curve = self.plot.plot(pen=VAL_PEN, name="val_loss", skipFiniteCheck=True,
-                                        antialias=True)
+        self.loss_curve = self.plot.plot(pen=style.pen(style.LOSS), name="loss",
+                                         skipFiniteCheck=True, antialias=True)
+        self.val_curve = self.plot.plot(pen=style.pen(style.VAL_LOSS), name="val_loss",
+                                        skipFiniteCheck=True, antialias=True)
         for curve in (self.loss_curve, self.val_curve):
             # Qt's aliased 1-px stroke drops whole pixel columns of a curve with
             # many points per pixel (a 100,000-epoch history lost a fifth of
@@ -104,10 +85,10 @@ class LossPlot(QWidget):
             # is lost and the stroke is cheaper than at pyqtgraph's default 5.
             curve.opts["autoDownsampleFactor"] = 1.0
         self.best_line = pg.InfiniteLine(angle=90, movable=False,
-                                         pen=pg.mkPen("#2ca02c", width=1, style=pg.QtCore.Qt.DashLine),
-                                         label="best val_loss", labelOpts={"position": 0.55, "color": "#2ca02c",
+                                         pen=style.pen(style.BEST, dashed=True),
+                                         label="best val_loss", labelOpts={"position": 0.55, "color": style.BEST,
                                                                         "fill": (255, 255, 255, 200)})
-        self.best_point = pg.ScatterPlotItem(size=10, brush=pg.mkBrush("#2ca02c"), pen=None)
+        self.best_point = pg.ScatterPlotItem(size=10, brush=pg.mkBrush(style.BEST), pen=None)
         self.plot.addItem(self.best_line, ignoreBounds=True)
         self.plot.addItem(self.best_point)
         self.log_scale = QCheckBox("Log scale")
@@ -129,6 +110,8 @@ class LossPlot(QWidget):
         self._in_run = False
         self._y_range = None  # the last range set during a run
         self._show_best()
+        self._clock = frame_clock.shared()
+        self._clock.add(self, self.redraw)
 
     def set_history(self, history: dict, mark_best: bool) -> None:
         """Replace everything shown (a new or loaded model)."""
@@ -159,6 +142,7 @@ class LossPlot(QWidget):
             if self.best is None or logs["val_loss"] < self.best[1]:
                 self.best = (epoch, logs["val_loss"])
         self._dirty = True
+        self._clock.request()
 
     def _show_best(self) -> None:
         show = self.mark_best and self.best is not None
@@ -171,9 +155,10 @@ class LossPlot(QWidget):
             self.best_point.setData([epoch], [np.log10(y) if self.log_scale.isChecked() and y > 0 else y])
 
     @Slot()
-    def redraw(self) -> None:
+    def redraw(self) -> bool:
+        """Draw what has come since the last frame; False when nothing had."""
         if not self._dirty:
-            return
+            return False
         self._dirty = False
         # Range first, then data (see _fit_view).
         if self._in_run:
@@ -189,6 +174,7 @@ class LossPlot(QWidget):
         elif self.val.n and not listed:
             self.legend.addItem(self.val_curve, "val_loss")
         self._show_best()
+        return True
 
     def _y_bounds(self) -> tuple[float, float] | None:
         """The loss values' bounds, log10 of them on a log scale; from each
@@ -241,6 +227,7 @@ class LossPlot(QWidget):
         """The next redraw fits the view to the whole history again."""
         self._in_run = False
         self._dirty = True
+        self._clock.request()
 
     @Slot(bool)
     def _set_log(self, on: bool) -> None:
@@ -256,11 +243,13 @@ class PredictionPlot(QWidget):
         super().__init__(parent)
         self.view = pg.PlotWidget()
         self.plot = self.view.getPlotItem()
-        _style(self.plot)
+        style.style_plot(self.plot)
         self.plot.setLabel("bottom", x_label)
         self.plot.setLabel("left", y_label)
-        self.diagonal = self.plot.plot(pen=pg.mkPen("#888", width=1, style=pg.QtCore.Qt.DashLine))
-        self.points = pg.ScatterPlotItem(size=7, pen=pg.mkPen("#1f77b4"), brush=pg.mkBrush(31, 119, 180, 110))
+        self.diagonal = self.plot.plot(pen=style.pen(style.DIAGONAL, dashed=True))
+        colour = pg.mkColor(style.TAB10[0])
+        self.points = pg.ScatterPlotItem(size=7, pen=pg.mkPen(colour),
+                                         brush=pg.mkBrush(colour.red(), colour.green(), colour.blue(), 110))
         self.plot.addItem(self.points)
         box = QVBoxLayout(self)
         box.setContentsMargins(0, 0, 0, 0)
@@ -280,9 +269,10 @@ class PredictionPlot(QWidget):
         self._pending = predictions
 
     @Slot()
-    def redraw(self) -> None:
+    def redraw(self) -> bool:
         if self._pending is None:
-            return
+            return False
         p, self._pending = self._pending, None
         if p is not None and len(p) == len(self.truth):
             self.points.setData(self.truth, np.asarray(p, dtype=float))
+        return True

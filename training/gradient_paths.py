@@ -6,34 +6,18 @@ so the window can draw the surface while TensorFlow is still loading.
 """
 from __future__ import annotations
 
-import threading
 from dataclasses import dataclass
-from typing import Callable
 
 import numpy as np
 
-from .data import Dataset
+from .data import Dataset, path_data
 from .errors import ExperimentError
 from .experiment import Experiment
-
-# 9 samples of y ~ 1.5 x1 - x2 + noise, with x1 and x2 correlated. Their
-# Hessian's eigenvalues differ by a factor of 2: elongated contours, so the
-# full-batch path curves, while the SGD path still converges at lr 0.1.
-PATH_X = np.array([
-    [-0.7, -0.1], [-0.2, 0.1], [1.7, 2.2],
-    [0.7, 0.6], [-1.6, -0.4], [0.0, -1.3],
-    [-0.6, 1.7], [0.1, -1.6], [-1.6, 0.2],
-], dtype=np.float32)
-PATH_Y = np.array([-1.0, -0.7, 0.2, 0.2, -1.9, 1.3, -2.2, 1.2, -2.6], dtype=np.float32)
-
+from .runstate import RunState
 
 # The surface's extent: the minimum near (1.4, -0.9) with room around it to pick starts.
 GRID_W1 = np.linspace(-3.5, 6.5, 201)
 GRID_W2 = np.linspace(-5.5, 4.5, 201)
-
-
-def path_data() -> Dataset:
-    return Dataset("paths", PATH_X, PATH_Y, None, None, None, None)
 
 
 _ACTIVATIONS = {
@@ -100,16 +84,16 @@ def start_of(experiment: Experiment) -> tuple[float, float]:
 def run_paths(experiment: Experiment, start: tuple[float, float] | None = None,
               batch_sizes=(9, 3, 1), epochs: int | None = None,
               learning_rate: float | None = None,
-              listener: Callable[[int, np.ndarray], None] | None = None,
-              stop: threading.Event | None = None) -> dict[int, PathRun]:
+              state: RunState | None = None) -> dict[int, PathRun]:
     """Train one fresh Session per batch size from the same start, with the real engine.
 
-    `listener(batch_size, w)` hears the start point and then the weights after
-    every update. Setting `stop` ends the current run within one batch and
-    skips the runs not yet begun.
+    `state.batch((batch_size, w))` hears the start point and then the weights
+    after every update. A stop request ends the current run within one batch
+    and skips the runs not yet begun.
     """
-    from .engine import Listener, Session  # Keras loads only when a run starts
+    from .engine import Session  # Keras loads only when a run starts
 
+    state = state if state is not None else RunState()
     start = start_of(experiment) if start is None else (float(start[0]), float(start[1]))
     base = experiment.replace(
         initial_weights=((((start[0],), (start[1],)),),), record_batches=True,
@@ -117,25 +101,22 @@ def run_paths(experiment: Experiment, start: tuple[float, float] | None = None,
         learning_rate=experiment.learning_rate if learning_rate is None else learning_rate)
     runs: dict[int, PathRun] = {}
     for batch_size in batch_sizes:
-        if stop is not None and stop.is_set():
+        if state.stop_requested:
             break
-        session = Session(base.replace(batch_size=batch_size))
-        session.build()
+        session = Session(base.replace(batch_size=batch_size)).build()
         points = [session.flat_weights()]
         predictions = [session.last_predictions]
 
-        def on_batch(w, batch_size=batch_size, points=points, session=session):
+        def on_batch(w, batch_size=batch_size, points=points):
             points.append(w)
-            if listener is not None:
-                listener(batch_size, w)
-            if stop is not None and stop.is_set():
-                session.request_stop()
+            state.batch((batch_size, w))
 
-        if listener is not None:
-            listener(batch_size, points[0])
-        result = session.train(listener=Listener(
-            on_epoch=lambda epoch, logs, p, predictions=predictions: predictions.append(p),
-            on_batch=on_batch))
+        state.batch((batch_size, points[0]))
+        # Each run reports into the outer state and shares its stop request.
+        inner = RunState(state.run_id, on_batch=on_batch, stop=state.stop_event,
+                         on_epoch=lambda epoch, logs, p, predictions=predictions:
+                         predictions.append(p))
+        result = session.train(state=inner)
         runs[batch_size] = PathRun(batch_size, np.array(points), np.array(predictions),
                                    session.history, result.epochs_run, result.seconds,
                                    result.stopped_by_user)

@@ -1,0 +1,229 @@
+"""The Training tab's document: the one model that Start replaces, that Save
+and Load act on and that closing asks about.
+
+The GUI thread never calls Keras: every operation is a task of
+training.tasks, run by this document's own TaskRunner in a worker thread.
+While a training run goes on, only its RunState's thread-safe requests (stop,
+save at the next epoch end) reach it.
+"""
+from __future__ import annotations
+
+import os
+from collections import deque
+
+from PySide6.QtCore import QObject, Signal, Slot
+
+from training.experiment import Experiment
+
+from . import presenter
+from .runner import TaskRunner
+
+
+class Document(QObject):
+    engineReady = Signal()
+    sessionChanged = Signal(object)              # Snapshot: a new, loaded or re-weighted model
+    modelChanged = Signal()                      # the document's model is another one now
+    runStarted = Signal(int, int, int)           # run id, first epoch, last epoch
+    epochEnded = Signal(int, int, dict, object)  # run id, epoch, logs, predictions
+    runFinished = Signal(int, object)            # run id, (TrainResult, Snapshot)
+    busyChanged = Signal(bool)
+    trainingChanged = Signal(bool)
+    status = Signal(str)                         # for the status bar
+    error = Signal(str)                          # for a message box
+    saved = Signal(str, str)                     # path, kind
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.runner = r = TaskRunner("Training", self)
+        self.session = None          # touched by tasks only; the GUI thread passes it on
+        self.engine_ready = False
+        # Trained since the last save or load.
+        self.unsaved = False
+        # Outstanding saves in the order they were asked for, each with the
+        # note for its status line and what to do once it succeeded.
+        self._saves: deque[tuple[str, object]] = deque()
+        r.started.connect(self._on_started)
+        r.epochEnded.connect(self._on_epoch)
+        r.saved.connect(self._on_saved)
+        r.saveFailed.connect(self._on_save_failed)
+        r.failed.connect(self._on_failed)
+        r.busyChanged.connect(self.busyChanged)
+        r.trainingChanged.connect(self.trainingChanged)
+
+    @property
+    def busy(self) -> bool:
+        return self.runner.busy
+
+    @property
+    def training(self) -> bool:
+        return self.runner.training
+
+    # ------------------------------------------------------------ reports in
+    @Slot(int, str)
+    def _on_failed(self, run_id: int, message: str) -> None:
+        self.status.emit(message)
+        self.error.emit(message)
+
+    @Slot(int, object)
+    def _on_started(self, run_id: int, payload) -> None:
+        # A Start's new model exists: from now on it is the document.
+        self.session, _snap = payload
+        self.unsaved = False
+        self._ready()
+        self.modelChanged.emit()
+
+    @Slot(int, int, dict, object)
+    def _on_epoch(self, run_id: int, epoch: int, logs: dict, predictions) -> None:
+        self.unsaved = True
+        self.epochEnded.emit(run_id, epoch, logs, predictions)
+
+    @Slot(int, str, str)
+    def _on_saved(self, run_id: int, path: str, kind: str) -> None:
+        self.unsaved = False
+        note, then = self._saves.popleft() if self._saves else ("", None)
+        self.status.emit(f"Saved the {'weights' if kind == 'weights' else 'model'} to {path}."
+                         + (f" {note}" if note else ""))
+        self.saved.emit(path, kind)
+        if then is not None:
+            then()
+
+    @Slot(int, str, str)
+    def _on_save_failed(self, run_id: int, path: str, reason: str) -> None:
+        if self._saves:
+            self._saves.popleft()  # what was to follow the save does not happen
+        self._on_failed(run_id, f"Not saved: {reason}")
+
+    def _ready(self) -> None:
+        if not self.engine_ready:
+            self.engine_ready = True
+            self.engineReady.emit()
+
+    # ------------------------------------------------------------ operations
+    def warm_up(self, experiment: Experiment) -> None:
+        """Load TensorFlow in the background and build the default experiment's model."""
+        self.status.emit("Loading TensorFlow…")
+        self.new_session(experiment)
+
+    def new_session(self, experiment: Experiment) -> None:
+        def task(state):
+            from training import tasks
+            return tasks.build(experiment)
+        self.runner.when_idle(lambda: self.runner.run("Building the model", task, self._on_built))
+
+    @Slot(object)
+    def _on_built(self, result) -> None:
+        session, snap = result
+        self._adopt(session, snap)
+        self.status.emit(f"Ready: {snap.experiment.title or snap.experiment.name}, "
+                         f"{sum(w.size for w in snap.weights):,} weights")
+
+    def _adopt(self, session, snap) -> None:
+        self.session = session
+        self.unsaved = False
+        self._ready()
+        self.modelChanged.emit()
+        self.sessionChanged.emit(snap)
+
+    def start(self, experiment: Experiment) -> None:
+        """Build a fresh model from `experiment` and train it."""
+        def task(state):
+            from training import tasks
+            return tasks.start(experiment, state)
+        self.runner.when_idle(lambda: self._begin("Training", task, 1, experiment.epochs))
+
+    def resume(self, until_epoch: int) -> None:
+        """Train the current model further, up to epoch `until_epoch`."""
+        def begin():
+            session = self.session
+            if session is None:
+                return
+            first = session.epochs_done + 1
+            if until_epoch < first:
+                self.error.emit(f"The model has already trained {session.epochs_done} epochs; "
+                                f"ask for more than that.")
+                return
+
+            def task(state):
+                from training import tasks
+                return tasks.train(session, state, until_epoch)
+            self._begin("Training", task, first, until_epoch)
+        self.runner.when_idle(begin)
+
+    def _begin(self, name: str, task, first: int, last: int) -> None:
+        run_id = self.runner.run(name, task, self._on_trained, training=True)
+        self.runStarted.emit(run_id, first, last)
+        self.status.emit(f"Training epochs {first}–{last}…")
+
+    @Slot(object)
+    def _on_trained(self, payload) -> None:
+        result, snap = payload
+        self.runFinished.emit(self.runner.run_id, payload)
+        self.status.emit(presenter.run_outcome(result, snap.epochs_done))
+
+    def stop(self) -> None:
+        if self.runner.stop():
+            self.status.emit("Stopping…")
+
+    def save(self, path: str, kind: str = "model", note: str = "", then=None) -> None:
+        """Save the document's model: now, after the task that runs, or at the
+        next epoch end of a training run (which waits for a model still being
+        built). `note` is added to the status line once saved; `then` is
+        called once the save succeeded."""
+        if self.runner.training:
+            self._saves.append((note, then))
+            self.runner.state.request_save(path, kind)
+            self.status.emit(f"Saving at the end of this epoch to {path}…")
+            return
+
+        def begin():
+            session = self.session
+            if session is None:
+                self._on_failed(0, "Not saved: there is no model yet.")
+                return
+            self._saves.append((note, then))
+
+            def task(state):
+                from training import tasks
+                try:
+                    state.saved(*tasks.save(session, path, kind))
+                except Exception as err:  # reported as this save's failure, in order
+                    state.save_failed(path, str(err))
+            self.runner.run("Saving", task, None)
+        self.runner.when_idle(begin)
+
+    def load(self, path: str, experiment: Experiment) -> None:
+        """Load a whole model; on any failure the current one stays. A file
+        whose inputs do not fit `experiment`'s data trains on data that fit."""
+        def task(state):
+            from training import tasks
+            return (*tasks.load_model(path, experiment), os.path.basename(path))
+        self.runner.when_idle(lambda: self.runner.run("Loading", task, self._on_loaded))
+
+    @Slot(object)
+    def _on_loaded(self, result) -> None:
+        session, snap, notes, name = result
+        self._adopt(session, snap)
+        self.status.emit(" ".join([f"Loaded {name}: {session.epochs_done} epochs trained."]
+                                  + notes))
+
+    def load_weights(self, path: str) -> None:
+        """Load weights into the current net; its history starts anew."""
+        def begin():
+            session = self.session
+            if session is None:
+                return
+
+            def task(state):
+                from training import tasks
+                return tasks.load_weights(session, path)
+            self.runner.run("Loading weights", task, self._on_weights_loaded)
+        self.runner.when_idle(begin)
+
+    @Slot(object)
+    def _on_weights_loaded(self, snap) -> None:
+        self.unsaved = False
+        self.sessionChanged.emit(snap)
+        self.status.emit("Weights loaded; the history starts anew at epoch 0.")
+
+    def shutdown(self, timeout_ms: int | None = 1800) -> bool:
+        return self.runner.shutdown(timeout_ms)

@@ -1,0 +1,114 @@
+"""Writing a file so that it is either complete or not there: never half-written.
+
+The bytes go to a temporary file in the target's folder, which replaces the
+target only once it is complete and on disk. Keras-free: saves, run records
+and exports all write through it.
+"""
+from __future__ import annotations
+
+import errno
+import os
+import tempfile
+import time
+
+from .errors import SaveError
+
+# Temporary files older than this are stale whoever wrote them.
+STALE_SECONDS = 24 * 3600
+CHUNK = 1 << 20  # bytes per write
+
+
+def write_atomic(path: str, data: bytes) -> str:
+    """Write `data` to `path` through a temporary file renamed over it when
+    complete; the absolute path written. Any failure is a SaveError whose
+    message says why, and leaves the old file (if any) as it was."""
+    path = os.path.abspath(path)
+    folder, base = os.path.split(path)
+    # The leading dot hides the temporary file; the pid lets a later save tell a
+    # crashed writer's leftovers.
+    prefix, suffix = f".{base}.{os.getpid()}.", ".tmp"
+    _remove_stale_temps(folder, base, suffix)
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=prefix, suffix=suffix, dir=folder)
+    except OSError as err:
+        raise SaveError(why(err, path)) from None
+    try:
+        try:
+            view = memoryview(data)
+            while view:
+                view = view[os.write(fd, view[:CHUNK]):]
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+        os.replace(tmp, path)
+    except Exception as err:  # anything at all: the old file must survive
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise SaveError(why(err, path)) from None
+    _fsync_folder(folder)
+    return path
+
+
+def _remove_stale_temps(folder: str, base: str, suffix: str) -> None:
+    """Delete temporary files left for this target by a save that crashed."""
+    head = f".{base}."
+    try:
+        names = os.listdir(folder)
+    except OSError:
+        return  # mkstemp will say why
+    for entry in names:
+        if not (entry.startswith(head) and entry.endswith(suffix)):
+            continue
+        full = os.path.join(folder, entry)
+        pid = entry[len(head):].split(".", 1)[0]
+        try:
+            stale = ((pid.isdigit() and int(pid) != os.getpid() and not _running(int(pid)))
+                     or time.time() - os.path.getmtime(full) > STALE_SECONDS)
+            if stale:
+                os.unlink(full)
+        except OSError:
+            pass
+
+
+def _running(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:
+        return True  # someone else's process
+    return True
+
+
+def _fsync_folder(folder: str) -> None:
+    # The rename itself reaches the disk only with its folder.
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+def why(err: BaseException, path: str) -> str:
+    """One line for the user: why `path` was not written."""
+    name, folder = os.path.basename(path), os.path.dirname(path)
+    code = getattr(err, "errno", None)
+    if code in (errno.EACCES, errno.EPERM, errno.EROFS):
+        return f"No permission to write in {folder}; {name} was not changed."
+    if code in (errno.ENOSPC, errno.EDQUOT):
+        return f"The disk is full; {name} was not changed."
+    if code == errno.ENOENT:
+        return f"The folder {folder} does not exist."
+    return f"Could not save {name}: {first_line(err)}"
+
+
+def first_line(err: BaseException) -> str:
+    text = str(err).strip().splitlines()
+    return text[0] if text else type(err).__name__

@@ -1,0 +1,59 @@
+"""One run's channel between a task and whoever started it (Orange's TaskState).
+
+A task is a plain function of one RunState. What the run reports goes out
+through plain callables; the Qt worker passes its signals' emitters, the
+command line prints. Stop and save requests come in, from any thread.
+"""
+from __future__ import annotations
+
+import threading
+from typing import Callable
+
+
+def _ignore(*_args) -> None:
+    pass
+
+
+class RunState:
+    def __init__(self, run_id: int = 0, *,
+                 on_started: Callable | None = None,
+                 on_epoch: Callable | None = None,
+                 on_batch: Callable | None = None,
+                 on_saved: Callable | None = None,
+                 on_save_failed: Callable | None = None,
+                 stop: threading.Event | None = None):
+        self.run_id = run_id
+        # (payload): the run's model exists, e.g. (session, snapshot) before training
+        self.started = on_started or _ignore
+        # (epoch counted from 1, logs, predictions on the data set's eval rows)
+        self.epoch = on_epoch or _ignore
+        # (payload) after every optimizer step, when the experiment records batches
+        self.batch = on_batch or _ignore
+        # (path written, kind) / (path asked for, reason) for each save request
+        self.saved = on_saved or _ignore
+        self.save_failed = on_save_failed or _ignore
+        self.wants_batches = on_batch is not None
+        self._stop = stop if stop is not None else threading.Event()
+        self._lock = threading.Lock()
+        self._saves: list[tuple[str, str]] = []
+
+    # ------------------------------------------------------------ requests in
+    def request_stop(self) -> None:
+        self._stop.set()
+
+    @property
+    def stop_requested(self) -> bool:
+        return self._stop.is_set()
+
+    @property
+    def stop_event(self) -> threading.Event:
+        return self._stop
+
+    def request_save(self, path: str, kind: str = "model") -> None:
+        with self._lock:
+            self._saves.append((path, kind))
+
+    def take_save_requests(self) -> list[tuple[str, str]]:
+        with self._lock:
+            saves, self._saves = self._saves, []
+        return saves

@@ -1,0 +1,175 @@
+"""Every file to load is hostile until checked: the checks before Keras sees it.
+
+A child process reads the whole file first (damaged files can hang or crash
+the HDF5 library); then h5py checks that it holds only arrays of sane size;
+then the model description is checked to be a plain stack of Dense layers
+within the panel's limits, so a file can neither run code nor claim gigabytes.
+Keras-free. Each refusal is one LoadError line.
+"""
+from __future__ import annotations
+
+import json
+import math
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import h5py
+
+from .atomic import first_line
+from .errors import LoadError
+from .experiment import LIMITS
+
+# Our own record in a saved model, so a loaded model resumes its epoch count and curves.
+HISTORY_ATTR = "lecture_app_history"
+_MODEL_CLASSES = {"Sequential", "Functional", "Model"}
+_LAYER_CLASSES = {"InputLayer", "Dense"}
+_MAX_UNITS = LIMITS["units"].high
+_MAX_LAYERS = LIMITS["layers"].high
+_MAX_DATASET_ELEMENTS = _MAX_UNITS * _MAX_UNITS
+_MAX_FILE_ELEMENTS = 4 * _MAX_DATASET_ELEMENTS
+
+
+def check_file(path: str) -> None:
+    p = Path(path)
+    if not p.is_file():
+        raise LoadError(f"{p.name}: no such file.")
+    if p.stat().st_size == 0:
+        raise LoadError(f"{p.name} is empty.")
+    if not h5py.is_hdf5(path):
+        raise LoadError(f"{p.name} is not an HDF5 (.h5) file.")
+    probe(path)
+
+
+# Reads every attribute and dataset of a file, as loading will. Some damaged
+# files make the HDF5 library loop forever (or crash), so a child process
+# reads them first: only a file it read completely is opened here. The alarm
+# ends the child even when the app that waits for it has gone.
+PROBE = """
+import signal, sys
+if hasattr(signal, "alarm"):
+    signal.alarm(int(sys.argv[3]))
+import h5py
+size = int(sys.argv[2])
+def read(name, obj):
+    for key in obj.attrs:
+        obj.attrs[key]
+    if isinstance(obj, h5py.Dataset):
+        if obj.size * obj.dtype.itemsize > size:  # Keras never compresses
+            sys.exit("a dataset claims more data than the file holds")
+        obj[()]
+with h5py.File(sys.argv[1], "r") as f:
+    read("/", f)
+    f.visititems(read)
+"""
+PROBE_SECONDS = 20.0
+
+
+def probe(path: str) -> None:
+    name = Path(path).name
+    try:
+        done = subprocess.run([sys.executable, "-c", PROBE, path, str(os.path.getsize(path)),
+                               str(math.ceil(PROBE_SECONDS) + 1)],
+                              capture_output=True, text=True, timeout=PROBE_SECONDS)
+    except subprocess.TimeoutExpired:
+        raise LoadError(f"{name} is damaged: reading it does not finish.") from None
+    if done.returncode != 0:
+        lines = done.stderr.strip().splitlines()
+        why = lines[-1].split(": ", 1)[-1][:150] if lines else f"the reader crashed ({done.returncode})"
+        raise LoadError(f"{name} is damaged and cannot be read ({why}).")
+
+
+def inspect(path: str) -> tuple[str, dict]:
+    """("model" | "weights" | "none", the root attributes), after checking that
+    every dataset in the file is a readable array of sane size."""
+    name = Path(path).name
+    try:
+        with h5py.File(path, "r") as f:
+            total = 0
+            objects = []
+            f.visititems(lambda _, obj: objects.append(obj) if isinstance(obj, h5py.Dataset) else None)
+            for ds in objects:
+                if ds.dtype.kind not in "fiub" or ds.size > _MAX_DATASET_ELEMENTS:
+                    raise LoadError(f"{name} holds data that is not a network's weights ({ds.name}).")
+                total += ds.size
+            if total > _MAX_FILE_ELEMENTS:
+                raise LoadError(f"{name} is larger than any network this app trains.")
+            attrs = {k: text(f.attrs[k]) for k in ("model_config", "training_config", HISTORY_ATTR)
+                     if k in f.attrs}
+            if "model_config" in attrs:
+                kind = "model"
+            elif "layer_names" in f.attrs or "model_weights" in f or "layers" in f or "vars" in f:
+                kind = "weights"
+            else:
+                kind = "none"
+    except LoadError:
+        raise
+    except Exception as err:
+        raise LoadError(f"{name} is damaged and cannot be read ({first_line(err)}).") from None
+    return kind, attrs
+
+
+def text(raw) -> str | None:
+    if isinstance(raw, bytes):
+        return raw.decode("utf-8", "replace")
+    return raw if isinstance(raw, str) else None
+
+
+def parse_json(raw: str | None):
+    if raw is None:
+        return None
+    try:
+        return json.loads(raw)
+    except (ValueError, RecursionError):
+        return None
+
+
+def check_config(name: str, raw: str | None) -> int | None:
+    """Refuse, before Keras builds anything, a model that is not a plain stack
+    of Dense layers of the panel's sizes taking rows of numbers. Returns the
+    inputs per sample the description states, if it states them."""
+    config = parse_json(raw)
+    if not isinstance(config, dict) or not isinstance(config.get("config"), dict):
+        raise LoadError(f"{name} holds no readable model description.")
+    if config.get("class_name") not in _MODEL_CLASSES:
+        raise LoadError(f"{name} holds a {label(config.get('class_name'))}, not a network of layers.")
+    layers = config["config"].get("layers")
+    if not isinstance(layers, list) or not 0 < len(layers) <= _MAX_LAYERS:
+        raise LoadError(f"{name} holds no readable list of layers.")
+    n_inputs = None
+    i = 0  # counted as the panel counts them: without the input
+    for layer in layers:
+        if not isinstance(layer, dict) or not isinstance(layer.get("config"), dict):
+            raise LoadError(f"{name}: layer {i + 1} is not readable.")
+        kind, cfg = layer.get("class_name"), layer["config"]
+        i += kind != "InputLayer"
+        where = f"layer {i} ({label(cfg.get('name'))})"
+        if kind not in _LAYER_CLASSES:
+            why = ", which runs code stored in the file" if kind == "Lambda" else ""
+            raise LoadError(f"{name}: {where} is a {label(kind)!r} layer{why}; this app loads "
+                            f"networks of Dense layers only.")
+        if kind == "Dense":
+            units = cfg.get("units")
+            if type(units) is not int or not 1 <= units <= _MAX_UNITS:
+                raise LoadError(f"{name}: {where} has {label(units)} units; "
+                                f"this app allows 1 to {_MAX_UNITS}.")
+            if not isinstance(cfg.get("activation", "linear"), str):
+                raise LoadError(f"{name}: {where} has a custom activation; "
+                                f"this app knows Keras's own only.")
+        for key in ("batch_shape", "batch_input_shape"):
+            shape = cfg.get(key)
+            if shape is None:
+                continue
+            if (not isinstance(shape, list) or len(shape) != 2
+                    or not (shape[0] is None or type(shape[0]) is int) or type(shape[1]) is not int):
+                raise LoadError(f"{name}: {where} takes inputs of shape {label(shape)}, "
+                                f"not rows of numbers.")
+            n_inputs = n_inputs if n_inputs is not None else shape[1]
+    return n_inputs
+
+
+def label(value) -> str:
+    """A value from a file, cut short enough for a message."""
+    shown = str(value)
+    return shown if len(shown) <= 40 else shown[:37] + "..."

@@ -1,0 +1,100 @@
+"""The app's Keras work as plain functions of one RunState (Orange's pattern).
+
+Each runs in whatever thread calls it (the window's worker threads, the tests'
+own thread) and knows nothing of Qt. They return plain data: a Snapshot of a
+session is what the views need to show it.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from . import persistence
+from .engine import Session, TrainResult
+from .errors import SaveError
+from .experiment import Experiment
+from .runstate import RunState
+
+
+@dataclass
+class Snapshot:
+    """What the views need to show a session, as plain data."""
+    experiment: Experiment
+    history: dict
+    epochs_done: int
+    predictions: np.ndarray | None
+    y_eval: np.ndarray
+    test_errors: dict | None
+    weights: list = field(default_factory=list)
+
+
+def snapshot(session: Session) -> Snapshot:
+    """Taken in the worker thread: it reads the model's weights, and turns a
+    history of up to 100,000s of epochs into arrays there rather than in the
+    GUI thread."""
+    return Snapshot(
+        experiment=session.experiment,
+        history={k: np.asarray(v, dtype=float) for k, v in session.history.items()},
+        epochs_done=session.epochs_done,
+        predictions=None if session.last_predictions is None else session.last_predictions.copy(),
+        y_eval=session.data.y_eval,
+        test_errors=session.test_errors(),
+        weights=[w.copy() for w in session.model.get_weights()] if session.model else [])
+
+
+def serve_saves(session: Session | None, state: RunState) -> None:
+    """Carry out the saves asked for so far; each one is reported saved or failed."""
+    for path, kind in state.take_save_requests():
+        if session is None or session.model is None:
+            state.save_failed(path, "There is no model to save: building it failed.")
+            continue
+        try:
+            written = persistence.save(session, path, kind)
+        except SaveError as err:
+            state.save_failed(path, str(err))
+        else:
+            state.saved(written, kind)
+
+
+def build(experiment: Experiment) -> tuple[Session, Snapshot]:
+    session = Session(experiment).build()
+    return session, snapshot(session)
+
+
+def train(session: Session, state: RunState, until_epoch: int | None = None
+          ) -> tuple[TrainResult, Snapshot]:
+    """Train `session` further; saves asked for during the run happen at the
+    next epoch end, and any still waiting when it ends, right then."""
+    try:
+        result = session.train(until_epoch, state, at_epoch_end=lambda: serve_saves(session, state))
+    finally:
+        serve_saves(session, state)
+    return result, snapshot(session)
+
+
+def start(experiment: Experiment, state: RunState) -> tuple[TrainResult, Snapshot]:
+    """A new model from `experiment`, reported through state.started as
+    (session, snapshot) before it trains its epochs."""
+    session = None
+    try:
+        session = Session(experiment).build()
+        state.started((session, snapshot(session)))
+    except BaseException:
+        serve_saves(session, state)  # the saves asked for fail, with a reason
+        raise
+    return train(session, state, experiment.epochs)
+
+
+def save(session: Session, path: str, kind: str) -> tuple[str, str]:
+    return persistence.save(session, path, kind), kind
+
+
+def load_model(path: str, experiment: Experiment) -> tuple[Session, Snapshot, list[str]]:
+    session, notes = persistence.load_session(path, experiment)
+    return session, snapshot(session), notes
+
+
+def load_weights(session: Session, path: str) -> Snapshot:
+    persistence.load_weights(session, path)
+    return snapshot(session)

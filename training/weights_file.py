@@ -1,0 +1,71 @@
+"""Reading the weights out of any Keras .h5 file, by its content. Keras-free.
+
+Keras's own load_weights picks its reader from the name's ending, so a Keras 2
+file named .weights.h5 (or a Keras 3 one named .h5) would fail there.
+"""
+from __future__ import annotations
+
+import re
+
+import h5py
+import numpy as np
+
+from .errors import LoadError
+from .sandbox import check_file, inspect, text
+
+
+def read_weights(path: str, name: str) -> list[list[np.ndarray]]:
+    """Per layer with weights, in the network's order, the arrays in `path`:
+    Keras 2 and Keras 3 model files, Keras 2 weight files and Keras 3
+    .weights.h5 files alike."""
+    check_file(path)
+    inspect(path)
+    with h5py.File(path, "r") as f:
+        group = f["model_weights"] if "layer_names" not in f.attrs and "model_weights" in f else f
+        if "layer_names" in group.attrs:
+            per_layer = []
+            for layer in group.attrs["layer_names"]:
+                g = group[text(layer)]
+                values = [np.asarray(g[text(w)]) for w in g.attrs.get("weight_names", [])]
+                if values:
+                    per_layer.append(values)
+            return per_layer
+        if isinstance(f.get("layers"), h5py.Group):
+            # Keras 3 keys a model's layers "dense", "dense_1", ... in the model's order.
+            found = []
+            for key, g in f["layers"].items():
+                values = g.get("vars")
+                if isinstance(values, h5py.Group) and len(values):
+                    found.append((_natural(key), [np.asarray(values[str(j)])
+                                                  for j in range(len(values))]))
+            return [values for _, values in sorted(found)]
+    raise LoadError(f"{name} holds no weights of a Keras network.")
+
+
+def check_fit(name: str, per_layer: list[list[np.ndarray]], layers) -> None:
+    """Refuse weights whose shapes are not those of `layers` (the model's layers
+    with weights), or that are not finite, before any weight is set."""
+    for i, layer in enumerate(layers):
+        here = [tuple(w.shape) for w in layer.weights]
+        if i >= len(per_layer):
+            raise LoadError(f"The weights in {name} do not fit this network: layer {i + 1} "
+                            f"({layer.name}) has none in the file, which holds "
+                            f"{len(per_layer)} layers.")
+        there = [tuple(v.shape) for v in per_layer[i]]
+        if here != there:
+            raise LoadError(f"The weights in {name} do not fit this network: layer {i + 1} "
+                            f"({layer.name}) needs {_shapes(here)}, the file has {_shapes(there)}.")
+    if len(per_layer) > len(layers):
+        raise LoadError(f"The weights in {name} do not fit this network: the file holds "
+                        f"{len(per_layer)} layers, this network {len(layers)}.")
+    if not all(np.all(np.isfinite(v)) for values in per_layer for v in values):
+        raise LoadError(f"{name} has weights that are not finite numbers (NaN or infinite).")
+
+
+def _shapes(shapes: list[tuple]) -> str:
+    return " and ".join("×".join(map(str, s)) or "a scalar" for s in shapes) or "no weights"
+
+
+def _natural(key: str) -> tuple[str, int]:
+    m = re.fullmatch(r"(.*?)(?:_(\d+))?", key)
+    return m.group(1), int(m.group(2) or 0)
