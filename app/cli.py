@@ -30,12 +30,34 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--preset", default=DEFAULT_PRESET, metavar="NAME",
                    help=f"the experiment to open or run (default: {DEFAULT_PRESET})")
     p.add_argument("--epochs", type=_whole_number(1), metavar="N",
-                   help="headless: epochs to train in this run (default: the preset's)")
+                   help="epochs to train in this run (headless, or with --screenshot)")
     p.add_argument("--seed", type=_whole_number(0), metavar="S", help="seed for weights, split and shuffling")
     p.add_argument("--load", metavar="FILE.h5", help="headless: start from this saved model")
     p.add_argument("--save", metavar="FILE.h5", help="headless: save the model here at the end")
     p.add_argument("--report", metavar="FILE.json", help="headless: write a JSON report here")
+    p.add_argument("--lang", choices=("de", "en"),
+                   help="the window's language (default: the last one chosen, else the system's)")
+    p.add_argument("--screenshot", metavar="FILE.png",
+                   help="open the window, train --epochs of the preset if given, save a PNG "
+                        "of the window and exit")
+    p.add_argument("--size", type=_size, default=(1280, 800), metavar="WxH",
+                   help="the window's size (default 1280x800)")
+    p.add_argument("--tab", choices=TABS, default="training",
+                   help="the tab to show (default training)")
     return p
+
+
+TABS = ("training", "and", "paths", "activations")
+
+
+def _size(text: str) -> tuple[int, int]:
+    try:
+        w, h = (int(v) for v in text.lower().split("x"))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not WIDTHxHEIGHT, e.g. 1024x768") from None
+    if not (320 <= w <= 8000 and 240 <= h <= 8000):
+        raise argparse.ArgumentTypeError(f"{text!r} is not a window size")
+    return w, h
 
 
 def _whole_number(minimum: int):
@@ -200,14 +222,28 @@ def main(argv=None) -> int:
     args = parser().parse_args(argv)
     if args.headless:
         return run_headless(args)
-    for flag in ("load", "save", "report", "epochs"):
+    for flag in ("load", "save", "report"):
         if getattr(args, flag):
             print(f"error: --{flag} goes with --headless", file=sys.stderr)
             return 2
+    if args.epochs and not args.screenshot:
+        print("error: --epochs goes with --headless or --screenshot", file=sys.stderr)
+        return 2
+    if args.screenshot and not os.path.isdir(os.path.dirname(os.path.abspath(args.screenshot))):
+        print(f"error: the folder for {args.screenshot} does not exist", file=sys.stderr)
+        return 2
     try:
         experiment = experiment_from_args(args)
     except ExperimentError as err:
         print(f"error: {err}", file=sys.stderr)
         return 2
     from app.gui import run_gui
-    return run_gui(experiment)
+    return run_gui(experiment, language=args.lang, size=args.size,
+                   setup=_screenshot(args) if args.screenshot else None, tab=args.tab)
+
+
+def _screenshot(args):
+    def setup(window):
+        from app.screenshot import Screenshot
+        window._screenshot = Screenshot(window, args.screenshot, args.tab, args.epochs)
+    return setup

@@ -3,17 +3,33 @@ from __future__ import annotations
 
 import os
 
+from PySide6.QtCore import QCoreApplication, QStandardPaths
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
-H5_FILTER = "Keras HDF5 model (*.h5)"
-WEIGHTS_FILTER = "Keras weights (*.weights.h5 *.h5)"
-TITLE = "Keras Lecture Lab"
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("Dialogs", text)
+
+
+def h5_filter() -> str:
+    return tr("Keras HDF5 model (*.h5)")
+
+
+def weights_filter() -> str:
+    return tr("Keras weights (*.weights.h5 *.h5)")
+
+
+def title() -> str:
+    return tr("Keras Lecture Lab")
 
 
 class Dialogs:
     def __init__(self, parent: QWidget):
         self.parent = parent
-        self.folder = os.getcwd()
+        # Where files are looked for first: the user's documents, not
+        # wherever the app happened to be started from.
+        self.folder = QStandardPaths.writableLocation(
+            QStandardPaths.DocumentsLocation) or os.getcwd()
         self.closing = False  # no more message boxes once the window closes
 
     def save_path(self, title: str, filters: str) -> str:
@@ -24,14 +40,14 @@ class Dialogs:
 
     def open_path(self, title: str, filters: str) -> str:
         path, _ = QFileDialog.getOpenFileName(self.parent, title, self.folder,
-                                              filters + ";;All files (*)")
+                                              filters + ";;" + tr("All files (*)"))
         if path:
             self.folder = os.path.dirname(path)
         return path
 
     def unsaved(self, question: str) -> str:
         """'save', 'discard' or 'cancel' for a model with unsaved training."""
-        box = QMessageBox(QMessageBox.Question, "Unsaved training", question,
+        box = QMessageBox(QMessageBox.Question, tr("Unsaved training"), question,
                           QMessageBox.Save | QMessageBox.Discard | QMessageBox.Cancel,
                           self.parent)
         box.setDefaultButton(QMessageBox.Save)
@@ -40,4 +56,4 @@ class Dialogs:
 
     def error(self, message: str) -> None:
         if not self.closing:
-            QMessageBox.warning(self.parent, TITLE, message)
+            QMessageBox.warning(self.parent, title(), message)

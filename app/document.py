@@ -11,12 +11,15 @@ from __future__ import annotations
 import os
 from collections import deque
 
-from PySide6.QtCore import QObject, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, Signal, Slot
 
 from training.experiment import Experiment
+from widgets import numbers
 
 from . import presenter
 from .runner import TaskRunner
+
+translate = QCoreApplication.translate
 
 
 class Document(QObject):
@@ -81,8 +84,9 @@ class Document(QObject):
     def _on_saved(self, run_id: int, path: str, kind: str) -> None:
         self.unsaved = False
         note, then = self._saves.popleft() if self._saves else ("", None)
-        self.status.emit(f"Saved the {'weights' if kind == 'weights' else 'model'} to {path}."
-                         + (f" {note}" if note else ""))
+        text = (self.tr("Saved the weights to {path}.") if kind == "weights"
+                else self.tr("Saved the model to {path}.")).format(path=path)
+        self.status.emit(text + (f" {note}" if note else ""))
         self.saved.emit(path, kind)
         if then is not None:
             then()
@@ -91,7 +95,7 @@ class Document(QObject):
     def _on_save_failed(self, run_id: int, path: str, reason: str) -> None:
         if self._saves:
             self._saves.popleft()  # what was to follow the save does not happen
-        self._on_failed(run_id, f"Not saved: {reason}")
+        self._on_failed(run_id, self.tr("Not saved: {reason}").format(reason=reason))
 
     def _ready(self) -> None:
         if not self.engine_ready:
@@ -101,21 +105,22 @@ class Document(QObject):
     # ------------------------------------------------------------ operations
     def warm_up(self, experiment: Experiment) -> None:
         """Load TensorFlow in the background and build the default experiment's model."""
-        self.status.emit("Loading TensorFlow…")
+        self.status.emit(self.tr("Loading TensorFlow…"))
         self.new_session(experiment)
 
     def new_session(self, experiment: Experiment) -> None:
         def task(state):
             from training import tasks
             return tasks.build(experiment)
-        self.runner.when_idle(lambda: self.runner.run("Building the model", task, self._on_built))
+        self.runner.when_idle(lambda: self.runner.run(self.tr("Building the model"), task, self._on_built))
 
     @Slot(object)
     def _on_built(self, result) -> None:
         session, snap = result
         self._adopt(session, snap)
-        self.status.emit(f"Ready: {snap.experiment.title or snap.experiment.name}, "
-                         f"{sum(w.size for w in snap.weights):,} weights")
+        self.status.emit(self.tr("Ready: {title}, {n} weights").format(
+            title=translate("Presets", snap.experiment.title) or snap.experiment.name,
+            n=numbers.whole(sum(w.size for w in snap.weights))))
 
     def _adopt(self, session, snap) -> None:
         self.session = session
@@ -129,7 +134,7 @@ class Document(QObject):
         def task(state):
             from training import tasks
             return tasks.start(experiment, state)
-        self.runner.when_idle(lambda: self._begin("Training", task, 1, experiment.epochs))
+        self.runner.when_idle(lambda: self._begin(self.tr("Training"), task, 1, experiment.epochs))
 
     def resume(self, until_epoch: int) -> None:
         """Train the current model further, up to epoch `until_epoch`."""
@@ -139,30 +144,30 @@ class Document(QObject):
                 return
             first = session.epochs_done + 1
             if until_epoch < first:
-                self.error.emit(f"The model has already trained {session.epochs_done} epochs; "
-                                f"ask for more than that.")
+                self.error.emit(self.tr("The model has already trained {n} epochs; ask for "
+                                        "more than that.").format(n=numbers.whole(session.epochs_done)))
                 return
 
             def task(state):
                 from training import tasks
                 return tasks.train(session, state, until_epoch)
-            self._begin("Training", task, first, until_epoch)
+            self._begin(self.tr("Training"), task, first, until_epoch)
         self.runner.when_idle(begin)
 
     def _begin(self, name: str, task, first: int, last: int) -> None:
         run_id = self.runner.run(name, task, self._on_trained, training=True)
         self.runStarted.emit(run_id, first, last)
-        self.status.emit(f"Training epochs {first}–{last}…")
+        self.status.emit(self.tr("Training epochs {first}–{last}…").format(
+            first=numbers.whole(first), last=numbers.whole(last)))
 
     @Slot(object)
     def _on_trained(self, payload) -> None:
-        result, snap = payload
+        # The Training tab says how the run ended: it knows the run's segments.
         self.runFinished.emit(self.runner.run_id, payload)
-        self.status.emit(presenter.run_outcome(result, snap.epochs_done))
 
     def stop(self) -> None:
         if self.runner.stop():
-            self.status.emit("Stopping…")
+            self.status.emit(self.tr("Stopping…"))
 
     def save(self, path: str, kind: str = "model", note: str = "", then=None) -> None:
         """Save the document's model: now, after the task that runs, or at the
@@ -172,13 +177,13 @@ class Document(QObject):
         if self.runner.training:
             self._saves.append((note, then))
             self.runner.state.request_save(path, kind)
-            self.status.emit(f"Saving at the end of this epoch to {path}…")
+            self.status.emit(self.tr("Saving at the end of this epoch to {path}…").format(path=path))
             return
 
         def begin():
             session = self.session
             if session is None:
-                self._on_failed(0, "Not saved: there is no model yet.")
+                self._on_failed(0, self.tr("Not saved: there is no model yet."))
                 return
             self._saves.append((note, then))
 
@@ -187,8 +192,8 @@ class Document(QObject):
                 try:
                     state.saved(*tasks.save(session, path, kind))
                 except Exception as err:  # reported as this save's failure, in order
-                    state.save_failed(path, str(err))
-            self.runner.run("Saving", task, None)
+                    state.save_failed(path, presenter.user_message(err))
+            self.runner.run(self.tr("Saving"), task, None)
         self.runner.when_idle(begin)
 
     def load(self, path: str, experiment: Experiment) -> None:
@@ -197,14 +202,15 @@ class Document(QObject):
         def task(state):
             from training import tasks
             return (*tasks.load_model(path, experiment), os.path.basename(path))
-        self.runner.when_idle(lambda: self.runner.run("Loading", task, self._on_loaded))
+        self.runner.when_idle(lambda: self.runner.run(self.tr("Loading"), task, self._on_loaded))
 
     @Slot(object)
     def _on_loaded(self, result) -> None:
         session, snap, notes, name = result
         self._adopt(session, snap)
-        self.status.emit(" ".join([f"Loaded {name}: {session.epochs_done} epochs trained."]
-                                  + notes))
+        self.status.emit(" ".join(
+            [self.tr("Loaded {name}: {n} epochs trained.").format(
+                name=name, n=numbers.whole(session.epochs_done))] + notes))
 
     def load_weights(self, path: str) -> None:
         """Load weights into the current net; its history starts anew."""
@@ -216,14 +222,14 @@ class Document(QObject):
             def task(state):
                 from training import tasks
                 return tasks.load_weights(session, path)
-            self.runner.run("Loading weights", task, self._on_weights_loaded)
+            self.runner.run(self.tr("Loading weights"), task, self._on_weights_loaded)
         self.runner.when_idle(begin)
 
     @Slot(object)
     def _on_weights_loaded(self, snap) -> None:
         self.unsaved = False
         self.sessionChanged.emit(snap)
-        self.status.emit("Weights loaded; the history starts anew at epoch 0.")
+        self.status.emit(self.tr("Weights loaded; the history starts anew at epoch 0."))
 
     def shutdown(self, timeout_ms: int | None = 1800) -> bool:
         return self.runner.shutdown(timeout_ms)

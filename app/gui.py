@@ -10,15 +10,26 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from training.experiment import Experiment
 
+from . import i18n
 from .main_window import MainWindow
 
 
-def run_gui(experiment: Experiment, setup=None) -> int:
+TAB_INDEX = {"training": 0, "and": 1, "paths": 2, "activations": 3}
+
+
+def run_gui(experiment: Experiment, setup=None, language: str | None = None,
+            size: tuple[int, int] = (1280, 800), tab: str = "training") -> int:
     """Show the window and run until it closes. `setup(window)`, if given, runs
-    once the window shows (scripts and tests drive the app through it)."""
+    once the window shows (scripts and tests drive the app through it).
+    `language` forces one (de, en); by default the last one chosen, else the
+    system's."""
     app = QApplication.instance() or QApplication(sys.argv)
     app.setApplicationName("Keras Lecture Lab")
+    app.setOrganizationName("Keras Lecture Lab")
+    i18n.install(language or i18n.chosen_language())
     window = MainWindow(experiment)
+    window.resize(*size)
+    window.tabs.setCurrentIndex(TAB_INDEX[tab])
     window.show()
     if setup is not None:
         setup(window)

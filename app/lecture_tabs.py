@@ -8,16 +8,19 @@ model, panel, plots or status.
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import QObject, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, Signal, Slot
 
 from training.experiment import Experiment
 from training.gradient_paths import GRID_W1, GRID_W2, loss_surface
 from widgets.activation_view import ActivationView
 from widgets.and_view import AndView
+from widgets import numbers
 from widgets.path_view import PathView
 
 from .dialogs import Dialogs
 from .runner import TaskRunner
+
+translate = QCoreApplication.translate
 
 
 class LectureTab(QObject):
@@ -40,6 +43,10 @@ class LectureTab(QObject):
         self.last_status = text
         self.status.emit(text)
 
+    def request_start(self) -> None:
+        """Start the run the view's settings describe (the Train button)."""
+        self.view.startRequested.emit(self.view.experiment())
+
     @Slot(int, str)
     def _on_failed(self, run_id: int, message: str) -> None:
         self.say(message)
@@ -48,12 +55,12 @@ class LectureTab(QObject):
     @Slot()
     def stop(self) -> None:
         if self.runner.stop():
-            self.say("Stopping…")
+            self.say(self.tr("Stopping…"))
 
     def _run(self, name: str, task, on_done) -> bool:
         run_id = self.runner.run(name, task, on_done, training=True, wants_batches=True)
         if run_id is None:
-            self.say("Wait for this tab's run to end.")
+            self.say(self.tr("Wait for this tab's run to end."))
             return False
         self.run_id = run_id
         return True
@@ -67,7 +74,7 @@ class AndTab(LectureTab):
     """One neuron learns AND: the table of its four predictions after every epoch."""
 
     def __init__(self, dialogs: Dialogs, parent=None):
-        super().__init__("AND neuron", AndView(), dialogs, parent)
+        super().__init__(translate("AndTab", "AND neuron"), AndView(), dialogs, parent)
         r = self.runner
         r.started.connect(self._on_started)
         r.epochEnded.connect(self._on_epoch)
@@ -78,8 +85,9 @@ class AndTab(LectureTab):
         def task(state):
             from training import tasks
             return tasks.start(experiment, state)
-        if self._run("AND neuron", task, self._on_done):
-            self.say(f"Training {experiment.title}…")
+        if self._run(self.tr("AND neuron"), task, self._on_done):
+            self.say(self.tr("Training {title}…").format(
+                title=translate("Presets", experiment.title)))
 
     @Slot(int, object)
     def _on_started(self, run_id: int, payload) -> None:
@@ -102,8 +110,9 @@ class AndTab(LectureTab):
     def _on_done(self, payload) -> None:
         result, snap = payload
         loss = snap.history.get("loss", [float("nan")])[-1]
-        self.say(f"AND: {snap.epochs_done} epochs, loss {loss:.4g}; predictions "
-                 + ", ".join(f"{p:.3f}" for p in snap.predictions))
+        self.say(self.tr("AND: {epochs} epochs, loss {loss}; predictions {predictions}").format(
+            epochs=numbers.whole(snap.epochs_done), loss=numbers.short(loss),
+            predictions="; ".join(numbers.fixed(p) for p in snap.predictions)))
 
 
 class PathsTab(LectureTab):

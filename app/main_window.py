@@ -1,41 +1,50 @@
-"""The main window: one tab per experiment, each with its own state.
+"""The main window: one tab per experiment, each with its own state, and the menus.
 
 The Training tab owns the document model (what Save, Load and closing act
 on); the lecture tabs run their own sessions beside it. The status bar shows
 what the current tab last said; a tab with a run going on shows a play icon.
+Start and Stop act on the tab in view; the File menu on the document.
 """
 from __future__ import annotations
 
-from PySide6.QtCore import Slot
-from PySide6.QtGui import QAction, QIcon, QKeySequence
-from PySide6.QtWidgets import QMainWindow, QStyle, QTabWidget
+from PySide6.QtCore import QEvent, Qt, Slot
+from PySide6.QtGui import QIcon, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractSpinBox, QApplication, QLineEdit, QMainWindow, QMessageBox, QPlainTextEdit, QStyle,
+    QTabWidget, QTextEdit)
 
 from training.experiment import Experiment
 from widgets import style
 
+from . import i18n
+from .actions import Actions
 from .dialogs import Dialogs
 from .lecture_tabs import ActivationTab, AndTab, PathsTab
 from .training_tab import TrainingTab
+
+# Widgets in which Esc belongs to the editing, not to the run.
+_EDITORS = (QAbstractSpinBox, QLineEdit, QTextEdit, QPlainTextEdit)
+TEXT_SCALES = (0.85, 1.0, 1.25, 1.5, 1.75, 2.0)
 
 
 class MainWindow(QMainWindow):
     def __init__(self, experiment: Experiment, parent=None):
         style.apply()
         super().__init__(parent)
-        self.setWindowTitle("Keras Lecture Lab — dense networks, live")
         self.resize(1280, 800)
         self.dialogs = Dialogs(self)
-        self.training = TrainingTab(experiment, self.dialogs)
+        self.actions = a = Actions(self)
+        self.training = TrainingTab(experiment, self.dialogs, a)
         self.document = self.training.document
         self.and_tab = AndTab(self.dialogs, self)
         self.paths_tab = PathsTab(self.dialogs, self)
         self.activation_tab = ActivationTab(self)
         self.tabs = QTabWidget()
+        self.tabs.setObjectName("tabs")
         # Each tab: its widget (view), its own TaskRunner or None, its status.
         self._presenters = (self.training, self.and_tab, self.paths_tab, self.activation_tab)
-        for tab, title in zip(self._presenters, ("Training", "AND neuron", "Gradient paths",
-                                                 "Activation functions")):
-            self.tabs.addTab(tab.view, title)
+        for tab in self._presenters:
+            self.tabs.addTab(tab.view, "")
         self.setCentralWidget(self.tabs)
         self._running_icon = self.style().standardIcon(QStyle.SP_MediaPlay)
 
@@ -43,15 +52,86 @@ class MainWindow(QMainWindow):
             tab.status.connect(self._on_tab_status)
             if tab.runner is not None:
                 tab.runner.trainingChanged.connect(self._on_training_changed)
+                tab.runner.busyChanged.connect(self._update_actions)
         self.tabs.currentChanged.connect(self._on_tab)
 
-        for text, keys, slot in (("Start", "Ctrl+Return", self.training.on_start),
-                                 ("Stop", "Esc", self.on_stop),
-                                 ("Save model", QKeySequence.Save, self.training.on_save),
-                                 ("Load model", QKeySequence.Open, self.training.on_load)):
-            action = QAction(text, self, shortcut=QKeySequence(keys))
-            action.triggered.connect(slot)
+        self._build_menus()
+        a.start.triggered.connect(self.on_start)
+        a.stop.triggered.connect(self.on_stop)
+        self.escape = QShortcut(QKeySequence(Qt.Key_Escape), self, self.on_escape)
+        a.quit.triggered.connect(self.close)
+        a.larger_text.triggered.connect(lambda: self._step_text(+1))
+        a.smaller_text.triggered.connect(lambda: self._step_text(-1))
+        a.normal_text.triggered.connect(lambda: self.set_text_scale(1.0))
+        a.about.triggered.connect(self.show_about)
+        a.languages.triggered.connect(self._on_language)
+        a.language[i18n.current()].setChecked(True)
+        self.retranslate()
+        self._update_actions()
+
+    def _build_menus(self) -> None:
+        a, bar = self.actions, self.menuBar()
+        self.file_menu = bar.addMenu("")
+        for action in (a.load_model, a.load_weights, None, a.save_model, a.save_weights, None,
+                       a.quit):
+            self.file_menu.addSeparator() if action is None else self.file_menu.addAction(action)
+        self.training_menu = bar.addMenu("")
+        for action in (a.start, a.stop, a.resume):
+            self.training_menu.addAction(action)
+        self.view_menu = bar.addMenu("")
+        for action in (a.log_scale, a.show_panel, None, a.larger_text, a.smaller_text,
+                       a.normal_text, None):
+            self.view_menu.addSeparator() if action is None else self.view_menu.addAction(action)
+        self.language_menu = self.view_menu.addMenu("")
+        for action in a.language.values():
+            self.language_menu.addAction(action)
+        self.help_menu = bar.addMenu("")
+        self.help_menu.addAction(a.about)
+        # Without the menu bar (some desktops hide it), the keys still work.
+        for action in a.by_name.values():
             self.addAction(action)
+
+    # ------------------------------------------------------------ texts
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("Keras Lecture Lab — dense networks, live"))
+        self.actions.retranslate()
+        for i, title in enumerate((self.tr("Training"), self.tr("AND neuron"),
+                                   self.tr("Gradient paths"), self.tr("Activation functions"))):
+            self.tabs.setTabText(i, title)
+        self.file_menu.setTitle(self.tr("&File"))
+        self.training_menu.setTitle(self.tr("&Training"))
+        self.view_menu.setTitle(self.tr("&View"))
+        self.language_menu.setTitle(self.tr("&Language"))
+        self.help_menu.setTitle(self.tr("&Help"))
+        for i, tab in enumerate(self._presenters):
+            running = tab.runner is not None and tab.runner.training
+            self.tabs.setTabToolTip(i, self.tr("Training…") if running else "")
+
+    def changeEvent(self, event) -> None:
+        if event.type() == QEvent.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    @Slot(object)
+    def _on_language(self, action) -> None:
+        self.set_language(action.data())
+
+    def set_language(self, language: str) -> None:
+        """Switch every text and number to `language` now, and at the next start."""
+        i18n.install(language)
+        i18n.remember(language)
+        self.actions.language[language].setChecked(True)
+        # Spin boxes show numbers in their own locale: set it anew.
+        self.setLocale(i18n.locale_for(language))
+
+    # ------------------------------------------------------------ text size
+    def set_text_scale(self, scale: float) -> None:
+        style.set_text_scale(QApplication.instance(), scale)
+
+    def _step_text(self, step: int) -> None:
+        now = style.text_scale()
+        i = min(range(len(TEXT_SCALES)), key=lambda k: abs(TEXT_SCALES[k] - now))
+        self.set_text_scale(TEXT_SCALES[max(0, min(len(TEXT_SCALES) - 1, i + step))])
 
     # ------------------------------------------------------------ start-up
     def warm_up(self) -> None:
@@ -70,26 +150,79 @@ class MainWindow(QMainWindow):
     @Slot(int)
     def _on_tab(self, index: int) -> None:
         self.statusBar().showMessage(self._presenters[index].last_status)
+        self._update_actions()
 
     @Slot(bool)
     def _on_training_changed(self, running: bool) -> None:
         index = next(i for i, tab in enumerate(self._presenters) if tab.runner is self.sender())
         self.tabs.setTabIcon(index, self._running_icon if running else QIcon())
-        self.tabs.setTabToolTip(index, "Training…" if running else "")
+        self.tabs.setTabToolTip(index, self.tr("Training…") if running else "")
+        self._update_actions()
+
+    @Slot()
+    def _update_actions(self, *_) -> None:
+        """Start and Stop follow the tab in view."""
+        runner = self.current_tab().runner
+        self.actions.start.setEnabled(runner is not None and not runner.training)
+        self.actions.stop.setEnabled(runner is not None and runner.training)
+
+    @Slot()
+    def on_start(self) -> None:
+        tab = self.current_tab()
+        if tab.runner is not None and not tab.runner.training:
+            tab.request_start()
 
     @Slot()
     def on_stop(self) -> None:
-        """Esc: stop the current tab's run."""
+        """Stop: the current tab's run ends after its current batch."""
         tab = self.current_tab()
         if tab.runner is not None:
             tab.stop()
+
+    @Slot()
+    def on_escape(self) -> None:
+        """Esc stops the current tab's run, but in an editor it ends the
+        editing first (a second Esc stops); popups and dialogs keep their own
+        Esc (Qt gives it to them before the window sees it)."""
+        focus = QApplication.instance().focusWidget()
+        if isinstance(focus, _EDITORS):
+            focus.clearFocus()
+            self.tabs.setFocus()
+            return
+        self.on_stop()
+
+    # ------------------------------------------------------------ help
+    def about_text(self) -> str:
+        return self.tr(
+            "<h3>Keras Lecture Lab</h3>"
+            "<p>The lecture on dense networks in Keras, in one window. Everything trains for "
+            "real with Keras 3 in the background while the plots follow every epoch.</p>"
+            "<ul>"
+            "<li><b>Activation functions</b> tab: sigmoid, tanh and ReLU with their derivatives, "
+            "and two ReLUs side by side (Nebeneinanderausführung) or in series "
+            "(Hintereinanderausführung).</li>"
+            "<li><b>AND neuron</b> tab: one neuron learns AND, sigmoid against ReLU, updated "
+            "after every sample, with its four predictions after each epoch.</li>"
+            "<li><b>Gradient paths</b> tab: full-batch, mini-batch and per-sample gradient "
+            "descent, 1, 3 and 9 updates per epoch, as paths on the loss surface.</li>"
+            "<li><b>Training</b> tab: a Sequential net of Dense layers on the Boston Housing "
+            "data, judged by the mean, max and min absolute test error; Stop, Resume "
+            "(weiter trainieren), Save and Load in the File menu, as .h5 models or weights; "
+            "a validation share with early stopping on val_loss.</li>"
+            "</ul>"
+            "<p>Keys: Ctrl+Return starts, Esc stops, Ctrl+R resumes, Ctrl+S saves, Ctrl+O "
+            "loads, Ctrl++ and Ctrl+- change the text size.</p>")
+
+    @Slot()
+    def show_about(self) -> None:
+        QMessageBox.about(self, self.tr("About this lecture lab"), self.about_text())
 
     # ------------------------------------------------------------ closing
     def closeEvent(self, event) -> None:
         d = self.document
         if d.unsaved and d.session is not None:
-            answer = self.dialogs.unsaved(
-                "The model has trained since it was last saved. Save it before quitting?")
+            answer = self.dialogs.unsaved(self.tr(
+                "The model has trained since it was last saved. Save it before quitting?"))
             if answer == "cancel":
                 event.ignore()
                 return

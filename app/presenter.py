@@ -1,38 +1,98 @@
-"""What the window says about runs and models, as plain text from plain data."""
+"""What the window says about runs and models: translated text from plain data."""
 from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+
+from widgets import numbers
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("Presenter", text)
+
+
+def user_message(err: BaseException) -> str:
+    """The message of an error the user is shown, in the chosen language."""
+    template = getattr(err, "template", None)
+    if template is None:
+        return str(err)
+    values = {k: numbers.short(v, 6) if isinstance(v, float) else v
+              for k, v in err.values.items()}
+    return QCoreApplication.translate("Messages", template).format(**values)
 
 
 def duration(seconds: float) -> str:
     seconds = int(round(seconds))
     if seconds < 60:
-        return f"{seconds} s"
-    return f"{seconds // 60} min {seconds % 60:02d} s"
+        return tr("{s} s").format(s=seconds)
+    return tr("{m} min {s:02d} s").format(m=seconds // 60, s=seconds % 60)
+
+
+def seconds(value: float) -> str:
+    return tr("{s} s").format(s=numbers.fixed(value, 1))
 
 
 def time_left(elapsed: float, epochs_done: int, epochs_left: int) -> float:
-    """Seconds left at the pace so far."""
+    """Seconds left at the pace of `epochs_done` epochs in `elapsed` seconds."""
     return elapsed / max(1, epochs_done) * epochs_left
 
 
-def errors_line(errors: dict | None) -> str:
+def epoch_of(epoch: int, last: int | None = None, left: float | None = None) -> str:
+    """The progress bar's text: "epoch 12 of 1000 · 9 s left"."""
+    if last is None:
+        return tr("epoch {epoch}").format(epoch=numbers.whole(epoch))
+    text = tr("epoch {epoch} of {last}").format(epoch=numbers.whole(epoch),
+                                                last=numbers.whole(last))
+    if left is not None:
+        text += " · " + tr("{time} left").format(time=duration(left))
+    return text
+
+
+def run_time(segments: list[float]) -> str:
+    """A run's training time, one way everywhere: its total, and the parts
+    when Resume added segments: "3.1 s in 2 segments (2.0 + 1.1 s)"."""
+    total = seconds(sum(segments))
+    if len(segments) <= 1:
+        return total
+    parts = " + ".join(numbers.fixed(s, 1) for s in segments)
+    return tr("{total} in {n} segments ({parts} s)").format(total=total, n=len(segments),
+                                                             parts=parts)
+
+
+def errors_line(errors: dict | None, unit: str = "") -> str:
     if not errors:
         return ""
-    return ("Absolute test error (k$): "
-            f"<b>mean {errors['mean_abs']:.3f}</b> · max {errors['max_abs']:.3f} · "
-            f"min {errors['min_abs']:.3f}")
+    head = tr("Absolute test error ({unit})").format(unit=unit) if unit else tr(
+        "Absolute test error")
+    return (f"{head}: <b>" + tr("mean {value}").format(value=numbers.fixed(errors["mean_abs"]))
+            + "</b> · " + tr("max {value}").format(value=numbers.fixed(errors["max_abs"]))
+            + " · " + tr("min {value}").format(value=numbers.fixed(errors["min_abs"])))
 
 
-def run_outcome(result, epochs_done: int) -> str:
+def run_outcome(result, epochs_done: int, segments: list[float]) -> str:
     """How a training run ended, for the status bar."""
     if result.not_finite:
-        why = (f"Stopped at epoch {epochs_done + 1}: the loss is no longer a finite number. "
-               f"The last finite weights are kept.")
+        why = tr("Stopped at epoch {epoch}: the loss is no longer a finite number. The last "
+                 "finite weights are kept.").format(epoch=numbers.whole(epochs_done + 1))
     elif result.stopped_by_user:
-        why = f"Stopped after epoch {epochs_done}. Resume trains the same model further."
+        why = tr("Stopped after epoch {epoch}. Resume trains the same model further.").format(
+            epoch=numbers.whole(epochs_done))
     elif result.stopped_early:
-        why = f"Early stopping after epoch {epochs_done}: val_loss did not improve."
+        why = tr("Early stopping after epoch {epoch}: val_loss did not improve.").format(
+            epoch=numbers.whole(epochs_done))
     else:
-        why = f"Trained to epoch {epochs_done} in {result.seconds:.1f} s."
+        why = tr("Trained to epoch {epoch}.").format(epoch=numbers.whole(epochs_done))
+    why += " " + tr("Run time {time}.").format(time=run_time(segments))
     if result.restored_best_epoch is not None:
-        why += f" Best weights (epoch {result.restored_best_epoch}) restored."
+        why += " " + tr("Best weights (epoch {epoch}) restored.").format(
+            epoch=numbers.whole(result.restored_best_epoch))
     return why
+
+
+def diverged_note(epoch: int, experiment) -> str:
+    """Next to the loss curve: what happened and what to try."""
+    lower = numbers.short(experiment.learning_rate / 10)
+    return tr("<b>The loss became NaN or infinite at epoch {epoch}.</b> The steps were too "
+              "large: the learning rate {rate} makes the weights overshoot and grow without "
+              "bound. Lower the learning rate (try {lower}) and press Start. The model keeps "
+              "the last finite weights.").format(
+        epoch=numbers.whole(epoch), rate=numbers.short(experiment.learning_rate), lower=lower)

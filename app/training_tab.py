@@ -7,11 +7,12 @@ from __future__ import annotations
 import os
 import time
 
-from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtCore import QEvent, Qt, Signal, Slot
 from PySide6.QtWidgets import (
-    QComboBox, QHBoxLayout, QProgressBar, QPushButton, QScrollArea, QSpinBox, QSplitter,
-    QVBoxLayout, QWidget)
+    QComboBox, QLabel, QProgressBar, QScrollArea, QSpinBox, QSplitter, QToolBar, QVBoxLayout,
+    QWidget)
 
+from training.data import TARGETS
 from training.errors import ExperimentError
 from training.experiment import LIMITS, Experiment
 from training.filenames import weights_path
@@ -22,63 +23,70 @@ from widgets.plots import LossPlot, PredictionPlot
 from widgets.readout import Readout
 
 from . import presenter
-from .dialogs import H5_FILTER, WEIGHTS_FILTER, Dialogs
+from .actions import Actions
+from .dialogs import Dialogs, h5_filter, weights_filter
 from .document import Document
 
 UP_TO_SET, MORE = 0, 1
 # Data sets up to this size are tables (AND), not test sets: no error line.
 SMALL_EVAL = 16
+# The first epochs of a run include building and tracing: the time left is
+# estimated from the epochs after them.
+WARM_EPOCHS = 2
 
 
 class TrainingTab(QWidget):
     status = Signal(str)  # for the window's status bar while this tab shows
 
-    def __init__(self, experiment: Experiment, dialogs: Dialogs, parent=None):
+    def __init__(self, experiment: Experiment, dialogs: Dialogs, actions: Actions, parent=None):
         super().__init__(parent)
         self.dialogs = dialogs
+        self.actions = actions
         self.document = d = Document(self)
         self.last_status = ""
         self._run_id = 0                 # the training run the views follow
-        self._run_started = 0.0
         self._run_first = self._run_last = 0
+        self._warm: tuple[int, float] | None = None  # (epoch, time) the estimate counts from
+        self._segments: list[float] = []  # seconds of each training call of this model
         self._latest = None              # (epoch, predictions) not yet shown
 
         self.panel = ExperimentPanel(experiment)
         self.panel_area = scroll = QScrollArea(widgetResizable=True)
         scroll.setWidget(self.panel)
-        scroll.setMinimumWidth(340)
-        scroll.setMaximumWidth(420)
+        scroll.setMinimumWidth(300)
 
-        self.start_button = QPushButton("Start")
-        self.start_button.setToolTip("Build a new model from the panel and train it (Ctrl+Return)")
-        self.stop_button = QPushButton("Stop")
-        self.stop_button.setToolTip("Stop after the current batch; the model keeps what it learned (Esc)")
-        self.resume_button = QPushButton("Resume")
-        self.resume_button.setToolTip("Train the current model further, from the next epoch")
         self.resume_mode = QComboBox()
-        self.resume_mode.addItem("up to the epochs set", UP_TO_SET)
-        self.resume_mode.addItem("for more epochs:", MORE)
+        self.resume_mode.setSizeAdjustPolicy(QComboBox.AdjustToContents)
+        self.resume_mode.addItem("", UP_TO_SET)
+        self.resume_mode.addItem("", MORE)
         self.more_epochs = QSpinBox(minimum=1, maximum=int(LIMITS["epochs"].high), value=100,
                                     singleStep=100)
-        self.save_button = QPushButton("Save model…")
-        self.save_weights_button = QPushButton("Save weights…")
-        self.load_button = QPushButton("Load model…")
-        self.load_weights_button = QPushButton("Load weights…")
-        for b, slot in ((self.start_button, self.on_start), (self.stop_button, self.on_stop),
-                        (self.resume_button, self.on_resume), (self.save_button, self.on_save),
-                        (self.save_weights_button, self.on_save_weights),
-                        (self.load_button, self.on_load),
-                        (self.load_weights_button, self.on_load_weights)):
-            b.clicked.connect(slot)
+        self.toolbar = bar = QToolBar()
+        bar.setObjectName("trainingToolbar")
+        bar.setToolButtonStyle(Qt.ToolButtonTextOnly)
+        bar.addAction(actions.start)
+        bar.addAction(actions.stop)
+        bar.addAction(actions.resume)
+        bar.addWidget(self.resume_mode)
+        bar.addWidget(self.more_epochs)
+        bar.addSeparator()
+        for action in (actions.save_model, actions.save_weights, actions.load_model,
+                       actions.load_weights):
+            bar.addAction(action)
+        # The toolbar's buttons, for the keyboard's and the tests' sake.
+        self.start_button = bar.widgetForAction(actions.start)
+        self.stop_button = bar.widgetForAction(actions.stop)
+        self.resume_button = bar.widgetForAction(actions.resume)
+        self.save_button = bar.widgetForAction(actions.save_model)
+        self.save_weights_button = bar.widgetForAction(actions.save_weights)
+        self.load_button = bar.widgetForAction(actions.load_model)
+        self.load_weights_button = bar.widgetForAction(actions.load_weights)
+        for action, slot in ((actions.resume, self.on_resume), (actions.save_model, self.on_save),
+                             (actions.save_weights, self.on_save_weights),
+                             (actions.load_model, self.on_load),
+                             (actions.load_weights, self.on_load_weights)):
+            action.triggered.connect(slot)
         self.resume_mode.currentIndexChanged.connect(self._update_buttons)
-        controls = QHBoxLayout()
-        for w in (self.start_button, self.stop_button, self.resume_button, self.resume_mode,
-                  self.more_epochs):
-            controls.addWidget(w)
-        controls.addStretch(1)
-        for w in (self.save_button, self.save_weights_button, self.load_button,
-                  self.load_weights_button):
-            controls.addWidget(w)
 
         self.loss_plot = LossPlot()
         self.prediction_plot = PredictionPlot()
@@ -86,20 +94,38 @@ class TrainingTab(QWidget):
         plots.addWidget(self.loss_plot)
         plots.addWidget(self.prediction_plot)
         plots.setSizes([600, 400])
+        # Why a run ended badly, beside the curves it concerns.
+        self.note = QLabel(wordWrap=True)
+        self.note.setObjectName("runNote")
+        self.note.setStyleSheet("QLabel { background: #fff3cd; color: #664d03; "
+                                "border: 1px solid #ffe69c; padding: 4px; }")
+        self.note.hide()
         self.errors = Readout()
         self.errors.setObjectName("testErrors")
         self.progress = QProgressBar()
         self.progress.setTextVisible(True)
-        self.progress.setFormat("no run yet")
         self.progress.setValue(0)
-        right = QVBoxLayout()
-        right.addLayout(controls)
-        right.addWidget(plots, 1)
-        right.addWidget(self.errors)
-        right.addWidget(self.progress)
-        outer = QHBoxLayout(self)
-        outer.addWidget(scroll)
-        outer.addLayout(right, 1)
+        right = QWidget()
+        right_box = QVBoxLayout(right)
+        right_box.setContentsMargins(0, 0, 0, 0)
+        right_box.addWidget(self.note)
+        right_box.addWidget(plots, 1)
+        right_box.addWidget(self.errors)
+        right_box.addWidget(self.progress)
+        self.splitter = QSplitter(Qt.Horizontal)
+        self.splitter.addWidget(scroll)
+        self.splitter.addWidget(right)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([360, 900])
+        self.splitter.splitterMoved.connect(self._on_splitter_moved)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(4, 4, 4, 4)
+        # Across the whole tab: at 1024 px every action fits in one row.
+        outer.addWidget(bar)
+        outer.addWidget(self.splitter, 1)
+        actions.show_panel.toggled.connect(self._show_panel)
+        actions.log_scale.toggled.connect(self.loss_plot.log_scale.setChecked)
+        self.loss_plot.log_scale.toggled.connect(actions.log_scale.setChecked)
         # The loss plot draws itself on the clock; the predictions, the error
         # line and the progress bar are drawn together, on their own frames.
         self._clock = frame_clock.shared()
@@ -115,10 +141,12 @@ class TrainingTab(QWidget):
         d.status.connect(self._say)
         d.error.connect(self.dialogs.error)
         self.panel.presetRequested.connect(self._on_preset)
+        self._experiment = experiment
         self._show_experiment(experiment)
         self._update_buttons()
+        self.retranslate()
 
-    # What the window asks of every tab: its widget, its runner, stop.
+    # What the window asks of every tab: its widget, its runner, start, stop.
     @property
     def view(self) -> QWidget:
         return self
@@ -127,13 +155,39 @@ class TrainingTab(QWidget):
     def runner(self):
         return self.document.runner
 
+    def request_start(self) -> None:
+        self.on_start()
+
     def stop(self) -> None:
         self.on_stop()
+
+    def retranslate(self) -> None:
+        self.resume_mode.setItemText(0, self.tr("up to the epochs set"))
+        self.resume_mode.setItemText(1, self.tr("for more epochs:"))
+        self.resume_mode.updateGeometry()  # the toolbar sizes it for the new texts
+        self.resume_mode.setToolTip(self.tr("How far Resume trains"))
+        self.more_epochs.setToolTip(self.tr("Epochs Resume trains on top of those done"))
+        if self.document.session is None and not self.document.busy:
+            self.progress.setFormat(self.tr("no run yet"))
+
+    def changeEvent(self, event) -> None:
+        if event.type() == QEvent.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     @Slot(str)
     def _say(self, text: str) -> None:
         self.last_status = text
         self.status.emit(text)
+
+    @Slot(bool)
+    def _show_panel(self, shown: bool) -> None:
+        self.panel_area.setVisible(shown)
+
+    @Slot(int, int)
+    def _on_splitter_moved(self, pos: int, index: int) -> None:
+        # Dragged shut, the panel is hidden as the menu entry hides it.
+        self.actions.show_panel.setChecked(self.splitter.sizes()[0] > 0)
 
     # ------------------------------------------------------------ replacing the model
     def _replace(self, action) -> bool:
@@ -142,8 +196,8 @@ class TrainingTab(QWidget):
         if not self.document.unsaved:
             action()
             return True
-        answer = self.dialogs.unsaved(
-            "The model has trained since it was last saved. Save it before it is replaced?")
+        answer = self.dialogs.unsaved(self.tr(
+            "The model has trained since it was last saved. Save it before it is replaced?"))
         if answer == "discard":
             action()
             return True
@@ -155,7 +209,7 @@ class TrainingTab(QWidget):
         return False
 
     def ask_model_path(self) -> str:
-        path = self.dialogs.save_path("Save model", H5_FILTER)
+        path = self.dialogs.save_path(self.tr("Save model"), h5_filter())
         return path if not path or path.endswith(".h5") else path + ".h5"
 
     # ------------------------------------------------------------ actions
@@ -163,8 +217,9 @@ class TrainingTab(QWidget):
         try:
             return self.panel.experiment().validate()
         except ExperimentError as err:
-            self._say(str(err))
-            self.dialogs.error(str(err))
+            message = presenter.user_message(err)
+            self._say(message)
+            self.dialogs.error(message)
             return None
 
     @Slot()
@@ -177,6 +232,7 @@ class TrainingTab(QWidget):
 
     def _start(self, e: Experiment) -> None:
         self._show_experiment(e)
+        self._segments = []
         self.document.start(e)
 
     @Slot()
@@ -202,23 +258,24 @@ class TrainingTab(QWidget):
 
     @Slot()
     def on_save_weights(self) -> None:
-        path = self.dialogs.save_path("Save weights", WEIGHTS_FILTER)
+        path = self.dialogs.save_path(self.tr("Save weights"), weights_filter())
         if path:
             fixed = weights_path(path)
-            note = ("Keras saves weights only under names ending in .weights.h5, so the "
-                    f"name became {os.path.basename(fixed)}." if fixed != path else "")
+            note = (self.tr("Keras saves weights only under names ending in .weights.h5, so the "
+                            "name became {name}.").format(name=os.path.basename(fixed))
+                    if fixed != path else "")
             self.document.save(fixed, "weights", note)
 
     @Slot()
     def on_load(self) -> None:
-        path = self.dialogs.open_path("Load model", H5_FILTER)
+        path = self.dialogs.open_path(self.tr("Load model"), h5_filter())
         if path:
             experiment = self.panel.experiment()
             self._replace(lambda: self.document.load(path, experiment))
 
     @Slot()
     def on_load_weights(self) -> None:
-        path = self.dialogs.open_path("Load weights", WEIGHTS_FILTER)
+        path = self.dialogs.open_path(self.tr("Load weights"), weights_filter())
         if path:
             self._replace(lambda: self.document.load_weights(path))
 
@@ -237,12 +294,22 @@ class TrainingTab(QWidget):
             self.panel.revert_preset()
 
     # ------------------------------------------------------------ views
+    def _show_target(self, e: Experiment) -> None:
+        target = TARGETS[e.dataset]
+        self.prediction_plot.set_target(target.true_label, target.predicted_label, target.unit)
+
+    def _show_errors(self, errors: dict | None, e: Experiment) -> None:
+        self.errors.setText(presenter.errors_line(errors, TARGETS[e.dataset].unit))
+
     def _show_experiment(self, e: Experiment) -> None:
+        self._experiment = e
+        self._show_target(e)
+        self.note.hide()
         self.loss_plot.set_history({}, mark_best=e.early_stopping)
         self.errors.setText("")
         self.progress.setRange(0, e.epochs)
         self.progress.setValue(0)
-        self.progress.setFormat("no run yet")
+        self.progress.setFormat(self.tr("no run yet"))
 
     @Slot(object)
     def show_session(self, snap) -> None:
@@ -253,32 +320,40 @@ class TrainingTab(QWidget):
             # Another experiment (a loaded model): show all of it. The same one
             # keeps the user's edits, e.g. those made while TensorFlow loaded.
             self.panel.set_experiment(e)
+        self._experiment = e
+        self._segments = []
+        self._show_target(e)
+        self.note.hide()
         self.loss_plot.set_history(snap.history, mark_best=e.early_stopping)
         self.prediction_plot.set_truth(snap.y_eval)
         self.prediction_plot.set_predictions(snap.predictions)
-        self.errors.setText(presenter.errors_line(snap.test_errors))
+        self._show_errors(snap.test_errors, e)
         self.progress.setRange(0, max(snap.epochs_done, self.panel.epochs.value()))
         self.progress.setValue(snap.epochs_done)
-        self.progress.setFormat(f"epoch {snap.epochs_done}" if snap.epochs_done else "untrained")
+        self.progress.setFormat(presenter.epoch_of(snap.epochs_done) if snap.epochs_done
+                                else self.tr("untrained"))
         self._clock.request()
 
     @Slot(int, int, int)
     def _on_run_started(self, run_id: int, first: int, last: int) -> None:
         self._run_id = run_id
-        self._run_started = time.monotonic()
+        self._warm = None
         self._run_first, self._run_last = first, last
         self._latest = None
+        self.note.hide()
         if first == 1:  # a fresh model: its curves start anew
             self.loss_plot.set_history({}, mark_best=self.panel.early.isChecked())
         self.loss_plot.set_run_span(last)
         self.progress.setRange(0, last)
         self.progress.setValue(first - 1)
-        self.progress.setFormat(f"epoch {first - 1} of {last}")
+        self.progress.setFormat(presenter.epoch_of(first - 1, last))
 
     @Slot(int, int, dict, object)
     def _on_epoch(self, run_id: int, epoch: int, logs: dict, predictions) -> None:
         if run_id != self._run_id:
             return
+        if epoch == self._run_first + WARM_EPOCHS - 1:
+            self._warm = (epoch, time.monotonic())
         # Only buffer here: epochs may come hundreds a second; the clock draws.
         self.loss_plot.add_epoch(epoch, logs)
         self._latest = (epoch, predictions)
@@ -289,16 +364,18 @@ class TrainingTab(QWidget):
         if self._latest is not None:
             (epoch, predictions), self._latest = self._latest, None
             self.prediction_plot.set_predictions(predictions)
-            left = presenter.time_left(time.monotonic() - self._run_started,
-                                       epoch - self._run_first + 1, self._run_last - epoch)
+            left = None
+            if self._warm is not None and epoch > self._warm[0]:
+                warm_epoch, since = self._warm
+                left = presenter.time_left(time.monotonic() - since, epoch - warm_epoch,
+                                           self._run_last - epoch)
             # Format first: setValue repaints the bar at once, with the new text;
             # the other order paints it twice.
-            self.progress.setFormat(f"epoch {epoch} of {self._run_last} · "
-                                    f"{presenter.duration(left)} left")
+            self.progress.setFormat(presenter.epoch_of(epoch, self._run_last, left))
             self.progress.setValue(epoch)
             truth = self.prediction_plot.truth
             if len(truth) == len(predictions) and len(truth) > SMALL_EVAL:
-                self.errors.setText(presenter.errors_line(absolute_errors(predictions, truth)))
+                self._show_errors(absolute_errors(predictions, truth), self._experiment)
         return self.prediction_plot.redraw()
 
     @Slot(int, object)
@@ -307,28 +384,32 @@ class TrainingTab(QWidget):
             return
         result, snap = payload
         self._latest = None
+        self._segments.append(result.seconds)
         # Early stopping may have restored older weights: show the model as it is.
         self.loss_plot.end_run()
         self.loss_plot.set_history(snap.history, mark_best=snap.experiment.early_stopping)
         self.prediction_plot.set_predictions(snap.predictions)
         self.prediction_plot.redraw()
-        self.errors.setText(presenter.errors_line(snap.test_errors))
+        self._show_errors(snap.test_errors, snap.experiment)
         self.progress.setValue(snap.epochs_done)
-        self.progress.setFormat(f"epoch {snap.epochs_done} of {self._run_last} · "
-                                f"{result.seconds:.1f} s")
+        self.progress.setFormat(presenter.epoch_of(snap.epochs_done) + " · "
+                                + presenter.run_time(self._segments))
+        if result.not_finite:
+            self.note.setText(presenter.diverged_note(snap.epochs_done + 1, snap.experiment))
+            self.note.show()
+        self._say(presenter.run_outcome(result, snap.epochs_done, self._segments))
 
     @Slot()
     def _update_buttons(self, *_) -> None:
-        d = self.document
+        d, a = self.document, self.actions
         ready, busy, training = d.engine_ready, d.busy, d.training
         has_model = d.session is not None
         self.panel.setLocked(training)
-        self.start_button.setEnabled(not training)
-        self.stop_button.setEnabled(training)
-        self.resume_button.setEnabled(ready and has_model and not busy)
-        self.more_epochs.setEnabled(self.resume_mode.currentData() == MORE)
+        a.resume.setEnabled(ready and has_model and not busy)
+        self.resume_mode.setEnabled(not training)
+        self.more_epochs.setEnabled(self.resume_mode.currentData() == MORE and not training)
         # A save asked for while a task runs waits for it (Document.save).
-        self.save_button.setEnabled(has_model)
-        self.save_weights_button.setEnabled(has_model)
-        self.load_button.setEnabled(not busy)
-        self.load_weights_button.setEnabled(has_model and not busy)
+        a.save_model.setEnabled(has_model)
+        a.save_weights.setEnabled(has_model)
+        a.load_model.setEnabled(not busy)
+        a.load_weights.setEnabled(has_model and not busy)

@@ -15,6 +15,8 @@ from PySide6.QtCore import QCoreApplication, QObject, Qt, QThread, Signal, Slot
 from training.errors import ExperimentError, LoadError, SaveError
 from training.runstate import RunState
 
+from .presenter import user_message
+
 
 class TaskWorker(QObject):
     # Every signal carries the run id first.
@@ -51,12 +53,12 @@ class TaskWorker(QObject):
             runtime.start()
             result = self._task(self.state)
         except (ExperimentError, LoadError, SaveError) as err:
-            self.failed.emit(run, str(err))
+            self.failed.emit(run, user_message(err))
         except Exception as err:  # noqa: BLE001 - reaches the user as a message, not a crash
             traceback.print_exc(file=sys.stderr)
             lines = str(err).strip().splitlines()
-            self.failed.emit(run, f"{self.name} failed: {type(err).__name__}"
-                             + (f": {lines[0]}" if lines else ""))
+            self.failed.emit(run, self.tr("{task} failed: {error}").format(
+                task=self.name, error=type(err).__name__ + (f": {lines[0]}" if lines else "")))
         else:
             self.done.emit(run, result)
         finally:

@@ -144,16 +144,16 @@ def run_stop(epochs: int, stops: int = 5) -> dict:
     from PySide6.QtCore import Qt
     from PySide6.QtTest import QTest
     app, window = _window(epochs)
-    c, t = window.document, window.training
+    c, tab = window.document, window.training
     latencies, stopped_after = [], []
     for i in range(stops):
-        QTest.mouseClick(t.start_button if i == 0 else t.resume_button, Qt.LeftButton)
+        QTest.mouseClick(tab.start_button if i == 0 else tab.resume_button, Qt.LeftButton)
         seen = []
         c.epochEnded.connect(lambda run, e, *_: seen.append(e))
         wait_for = 20 + 7 * i  # epochs into the run, varied
         _wait(c.epochEnded, 300, condition=lambda: len(seen) >= wait_for)
         t = time.perf_counter()
-        QTest.mouseClick(t.stop_button, Qt.LeftButton)
+        QTest.mouseClick(tab.stop_button, Qt.LeftButton)
         (_run, payload) = _wait(c.runFinished, 60)
         latencies.append(1000 * (time.perf_counter() - t))
         result, snap = payload

@@ -219,10 +219,6 @@ def test_new_error_figures_repaint_their_line_only(qtbot):
     # plots on every new text, ten times a second during a run.
     w = MainWindow(QUICK)  # no model: nothing to ask about on closing
     qtbot.addWidget(w)
-    w.show()
-    qtbot.waitExposed(w)
-    for _ in range(3):
-        QApplication.processEvents()  # the window's first paints
     painted = []
 
     class PaintSpy(QObject):
@@ -233,6 +229,13 @@ def test_new_error_figures_repaint_their_line_only(qtbot):
     spy = PaintSpy()
     w.training.loss_plot.installEventFilter(spy)
     w.training.errors.label.installEventFilter(spy)
+    w.show()
+    qtbot.waitExposed(w)
+    # The window's first paints, the plot's among them, then quiet.
+    qtbot.waitUntil(lambda: w.training.loss_plot in painted)
+    for _ in range(5):
+        QApplication.processEvents()
+    painted.clear()
     for i in range(3):
         w.training.errors.setText(presenter.errors_line(
             {"mean_abs": 2 + i / 7, "max_abs": 10 + 10 ** i, "min_abs": 0.1}))

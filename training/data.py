@@ -6,6 +6,8 @@ from pathlib import Path
 
 import numpy as np
 
+from .texts import QT_TRANSLATE_NOOP
+
 RESOURCES = Path(__file__).resolve().parent.parent / "resources"
 BOSTON_CSV = RESOURCES / "boston_housing.csv"
 BOSTON_COLUMNS = ("CRIM", "ZN", "INDUS", "CHAS", "NOX", "RM", "AGE", "DIS", "RAD",
@@ -14,7 +16,8 @@ BOSTON_DESCRIPTION = (
     "Boston Housing (Harrison & Rubinfeld, 1978): 506 districts, 13 features, target MEDV, "
     "the median home value in $1000s. The feature B encodes the proportion of Black "
     "residents; it stays because the lecture uses it. Split as Keras splits it: 404 train, "
-    "102 test. Features are standardised with the training rows' mean and deviation.")
+    "102 test. The lecture trains on the raw features; standardised, each has mean 0 and "
+    "deviation 1 on the training rows.")
 
 
 @dataclass(frozen=True)
@@ -63,10 +66,13 @@ def split_validation(x, y, share: float, seed: int):
     return (x[train], y[train]), (x[val], y[val])
 
 
-def boston(validation_split: float = 0.0, seed: int = 1) -> Dataset:
+def boston(validation_split: float = 0.0, seed: int = 1, standardize: bool = True) -> Dataset:
+    """Keras's split; with `standardize`, every feature scaled to mean 0 and
+    deviation 1 on the training rows (the lecture itself trains on the raw ones)."""
     (x_train, y_train), (x_test, y_test) = boston_raw()
-    mean, std = x_train.mean(axis=0), x_train.std(axis=0)
-    x_train, x_test = (x_train - mean) / std, (x_test - mean) / std
+    if standardize:
+        mean, std = x_train.mean(axis=0), x_train.std(axis=0)
+        x_train, x_test = (x_train - mean) / std, (x_test - mean) / std
     (x_tr, y_tr), (x_val, y_val) = split_validation(x_train, y_train, validation_split, seed)
     f32 = lambda a: None if a is None else np.ascontiguousarray(a, dtype=np.float32)
     return Dataset("boston", f32(x_tr), f32(y_tr), f32(x_val), f32(y_val),
@@ -97,13 +103,29 @@ def path_data() -> Dataset:
     return Dataset("paths", PATH_X, PATH_Y, None, None, None, None)
 
 
-_LOADERS = {"boston": lambda share, seed: boston(share, seed),
-            "and": lambda share, seed: and_table(),
-            "paths": lambda share, seed: path_data()}
+_LOADERS = {"boston": boston,
+            "and": lambda share, seed, standardize: and_table(),
+            "paths": lambda share, seed, standardize: path_data()}
+@dataclass(frozen=True)
+class Target:
+    """What a data set predicts, for axis labels and the error line
+    (labels marked for translation in the context "Data")."""
+    true_label: str
+    predicted_label: str
+    unit: str = ""
+
+
+TARGETS = {
+    "boston": Target(QT_TRANSLATE_NOOP("Data", "true price"),
+                     QT_TRANSLATE_NOOP("Data", "predicted price"), "k$"),
+    "and": Target("y", "ŷ"),
+    "paths": Target("y", "ŷ"),
+}
 # Inputs per sample of each data set, known without loading it.
 N_FEATURES = {"boston": len(BOSTON_COLUMNS), "and": AND_X.shape[1], "paths": PATH_X.shape[1]}
 DATASETS = tuple(_LOADERS)
 
 
-def load(name: str, validation_split: float = 0.0, seed: int = 1) -> Dataset:
-    return _LOADERS[name](validation_split, seed)
+def load(name: str, validation_split: float = 0.0, seed: int = 1,
+         standardize: bool = True) -> Dataset:
+    return _LOADERS[name](validation_split, seed, standardize)

@@ -115,7 +115,8 @@ class Session:
     def __init__(self, experiment: Experiment, data: datasets.Dataset | None = None):
         self.experiment = experiment.validate()
         self.data = data if data is not None else datasets.load(
-            experiment.dataset, experiment.validation_split, experiment.seed)
+            experiment.dataset, experiment.validation_split, experiment.seed,
+            experiment.standardize)
         self.model: keras.Model | None = None
         self.history: dict[str, list[float]] = {}
         self.epochs_done = 0

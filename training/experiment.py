@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 
 from .data import DATASETS, N_FEATURES
 from .errors import ExperimentError
+from .texts import QT_TRANSLATE_NOOP
 
 # Keras 3's built-in activations (keras.activations.ALL_OBJECTS_DICT), in the
 # order the panel offers them; tests check the list against Keras itself.
@@ -67,6 +68,9 @@ class Experiment:
     batch_size: int = 32
     validation_split: float = 0.0
     seed: int = 1
+    # Scale every feature to mean 0, deviation 1 on the training rows. The
+    # lecture's slides train on the raw features.
+    standardize: bool = True
     shuffle: bool = True
     early_stopping: bool = False
     patience: int = 150
@@ -126,25 +130,27 @@ class Experiment:
 
 def _boston(name, title, units_acts, **kw) -> Experiment:
     return Experiment(
-        name=name, title=title,
+        name=name, title=title, standardize=False,  # as on the slides
         layers=tuple(LayerSpec(u, a) for u, a in units_acts), **kw)
 
 
 PRESETS: dict[str, Experiment] = {
     e.name: e for e in (
         _boston(
-            "boston", "Boston",
+            "boston", QT_TRANSLATE_NOOP("Presets", "Boston"),
             [(80, "tanh"), (50, "tanh"), (1, "linear")],
             epochs=1000, batch_size=32,
-            description="The lecture's net on Boston Housing: 80 tanh, 50 tanh, 1 linear; "
-                        "MSE; adam; 1000 epochs."),
+            description=QT_TRANSLATE_NOOP(
+                "Presets", "The lecture's net on Boston Housing: 80 tanh, 50 tanh, 1 linear; "
+                           "MSE; adam; 1000 epochs; the raw features, as on the slides.")),
         _boston(
-            "boston-early-stopping", "Boston with early stopping",
+            "boston-early-stopping", QT_TRANSLATE_NOOP("Presets", "Boston with early stopping"),
             [(10, "relu"), (10, "relu"), (1, "linear")],
             epochs=1000, batch_size=32, validation_split=0.2,
             early_stopping=True, patience=150, restore_best_weights=True,
-            description="20 % of the training rows held out; training stops when val_loss "
-                        "has not improved for 150 epochs, and the best weights come back."),
+            description=QT_TRANSLATE_NOOP(
+                "Presets", "20 % of the training rows held out; training stops when val_loss "
+                           "has not improved for 150 epochs, and the best weights come back.")),
     )
 }
 
@@ -153,27 +159,32 @@ PRESETS: dict[str, Experiment] = {
 AND_START = ((((0.806,), (0.830,)), (0.281,)),)
 
 
-def _and(activation: str, learning_rate: float, epochs: int) -> Experiment:
+def _and(activation: str, learning_rate: float, epochs: int, title: str,
+         description: str) -> Experiment:
     return Experiment(
-        name=f"and-{activation}", title=f"AND with one {activation} neuron",
+        name=f"and-{activation}", title=title,
         layers=(LayerSpec(1, activation),), dataset="and", loss="mse", optimizer="sgd",
         learning_rate=learning_rate, epochs=epochs, batch_size=1, shuffle=False,
         initial_weights=AND_START, record_batches=True,  # the AND view shows the weights
-        description=f"The truth table of AND learned by one {activation} neuron with SGD "
-                    f"(learning rate {learning_rate:g}), one update per sample, as on the slides.")
+        description=description)
 
 
 PRESETS.update({e.name: e for e in (
-    _and("relu", 0.32, 6),
-    _and("sigmoid", 20.0, 10),
+    _and("relu", 0.32, 6, QT_TRANSLATE_NOOP("Presets", "AND with one ReLU neuron"),
+         QT_TRANSLATE_NOOP("Presets", "The truth table of AND learned by one ReLU neuron with "
+                                      "SGD, one update per sample, as on the slides.")),
+    _and("sigmoid", 20.0, 10, QT_TRANSLATE_NOOP("Presets", "AND with one sigmoid neuron"),
+         QT_TRANSLATE_NOOP("Presets", "The truth table of AND learned by one sigmoid neuron "
+                                      "with SGD, one update per sample, as on the slides.")),
     Experiment(
-        name="paths", title="Gradient paths: 1, 3 and 9 updates per epoch",
+        name="paths", title=QT_TRANSLATE_NOOP("Presets", "Gradient paths: 1, 3 and 9 updates per epoch"),
         layers=(LayerSpec(1, "linear", use_bias=False),), dataset="paths", loss="mse",
         optimizer="sgd", learning_rate=0.1, epochs=10, batch_size=9,
         initial_weights=((((-2.0,), (3.0,)),),), record_batches=True,
-        description="A neuron with two weights and no bias on 9 samples, trained from one "
-                    "start point with batch sizes 9, 3 and 1; every update is drawn on the "
-                    "loss surface."),
+        description=QT_TRANSLATE_NOOP(
+            "Presets", "A neuron with two weights and no bias on 9 samples, trained from one "
+                       "start point with batch sizes 9, 3 and 1; every update is drawn on the "
+                       "loss surface.")),
 )})
 DEFAULT_PRESET = "boston"
 
@@ -184,6 +195,24 @@ def preset(name: str) -> Experiment:
     except KeyError:
         raise ExperimentError(
             f"Unknown preset {name!r}; choose one of: {', '.join(PRESETS)}.") from None
+
+
+# The settings a user edits, in the panel's order: what differences() compares.
+SETTINGS = ("layers", "loss", "optimizer", "learning_rate", "epochs", "batch_size",
+            "validation_split", "seed", "standardize", "shuffle", "early_stopping", "patience",
+            "restore_best_weights", "initial_weights")
+
+
+def differences(base: Experiment, other: Experiment) -> list[str]:
+    """The settings (names from SETTINGS) in which `other` differs from `base`.
+    Patience and best-weight restore count only where early stopping is on."""
+    changed = []
+    for name in SETTINGS:
+        if name in ("patience", "restore_best_weights") and not other.early_stopping:
+            continue
+        if getattr(base, name) != getattr(other, name):
+            changed.append(name)
+    return changed
 
 
 def experiment_for_inputs(n_inputs: int, layers: tuple[LayerSpec, ...],

@@ -138,7 +138,7 @@ def _load_session(path: str, name: str, current: Experiment) -> tuple[Session, l
     try:
         experiment = base.replace(
             layers=specs, loss=loss, optimizer=opt_name, learning_rate=lr,
-            initial_weights=None, title=f"{base.title} · {name}").validate()
+            initial_weights=None).validate()
     except ExperimentError as err:
         raise LoadError(f"{name}: {err}") from None
     session = Session(experiment)

@@ -6,11 +6,13 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtCore import QEvent, Qt, Signal, Slot
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QGridLayout, QGroupBox, QHBoxLayout,
                                QLabel, QSlider, QVBoxLayout, QWidget)
 
-from . import frame_clock, style
+from . import frame_clock, numbers, style
+from .axes import ValueAxis
+from .plots import reset_on_click
 
 X = np.linspace(-5, 5, 801)
 
@@ -51,7 +53,28 @@ SLIDER_SCALE = 10  # slider steps of 0.1 between -3 and 3
 
 def _plus(value: float) -> str:
     """A term added to a formula: '+ 1.0' or '− 1.0'."""
-    return f"{'−' if value < 0 else '+'} {abs(value):.1f}"
+    return f"{'−' if value < 0 else '+'} {numbers.fixed(abs(value), 1)}"
+
+
+def _one(value: float) -> str:
+    return numbers.fixed(value, 1)
+
+
+def _plot_with_legend(columns: int, y_range=None):
+    view = pg.GraphicsLayoutWidget()
+    legend = pg.LegendItem(colCount=columns)
+    view.addItem(legend, row=0, col=0)
+    plot = view.addPlot(row=1, col=0, axisItems={"bottom": ValueAxis("bottom"),
+                                                  "left": ValueAxis("left")})
+    style.style_plot(plot, cached_axes=False)
+
+    def reset():
+        plot.enableAutoRange(x=True, y=y_range is None)
+        if y_range is not None:
+            plot.setYRange(*y_range)
+    reset()
+    reset_on_click(view, reset)
+    return view, plot, legend
 
 
 class ActivationView(QWidget):
@@ -60,19 +83,17 @@ class ActivationView(QWidget):
     def __init__(self, parent=None):
         super().__init__(parent)
         # --- the functions and their derivatives
-        self.functions_plot = pg.PlotWidget(title="Activation functions (solid) and derivatives (dashed)")
-        fp = self.functions_plot.getPlotItem()
-        style.style_plot(fp, cached_axes=False)
-        fp.addLegend(offset=(10, 10))
-        fp.setYRange(-1.1, 2.1)
+        self.functions_plot, fp, legend = _plot_with_legend(6, y_range=(-1.1, 2.1))
+        self.functions_title = fp
         self.shown: dict[str, QCheckBox] = {}
         self.curves: dict[str, tuple[pg.PlotDataItem, pg.PlotDataItem]] = {}
         toggles = QHBoxLayout()
         for name, (f, df, colour) in FUNCTIONS.items():
             self.curves[name] = (
-                fp.plot(X, f(X), pen=style.pen(colour, width=2), name=name),
-                fp.plot(X, df(X), pen=style.pen(colour, width=2, dashed=True),
-                        name=f"{name}'"))
+                fp.plot(X, f(X), pen=style.pen(colour, width=2)),
+                fp.plot(X, df(X), pen=style.pen(colour, width=2, dashed=True)))
+            legend.addItem(self.curves[name][0], name)
+            legend.addItem(self.curves[name][1], f"{name}'")
             box = QCheckBox(name, checked=True)
             box.toggled.connect(self._toggle)
             self.shown[name] = box
@@ -80,16 +101,15 @@ class ActivationView(QWidget):
         toggles.addStretch(1)
 
         # --- two ReLUs combined
-        self.combination_plot = pg.PlotWidget()
-        cp = self.combination_plot.getPlotItem()
-        style.style_plot(cp, cached_axes=False)
-        self.legend = cp.addLegend(offset=(10, 10))
-        self.part1 = cp.plot(pen=style.pen(style.TAB10[1], width=2, dotted=True), name="part 1")
-        self.part2 = cp.plot(pen=style.pen(style.TAB10[4], width=2, dotted=True), name="part 2")
-        self.combined = cp.plot(pen=style.pen(style.TAB10[3], width=3), name="combined")
+        self.combination_plot, cp, self.legend = _plot_with_legend(3)
+        self.part1 = cp.plot(pen=style.pen(style.TAB10[1], width=2, dotted=True))
+        self.part2 = cp.plot(pen=style.pen(style.TAB10[4], width=2, dotted=True))
+        self.combined = cp.plot(pen=style.pen(style.TAB10[3], width=3))
+        for curve in (self.part1, self.part2, self.combined):
+            self.legend.addItem(curve, "")
         self.mode = QComboBox()
-        self.mode.addItem("Side by side (Nebeneinanderausführung)", "parallel")
-        self.mode.addItem("One after the other (Hintereinanderausführung)", "series")
+        self.mode.addItem("", "parallel")
+        self.mode.addItem("", "series")
         self.mode.currentIndexChanged.connect(self._changed)
         self.formula = QLabel()
         self.formula.setTextInteractionFlags(Qt.TextSelectableByMouse)
@@ -107,7 +127,7 @@ class ActivationView(QWidget):
             grid.addWidget(QLabel(label), row % 3, 3 * (row // 3))
             grid.addWidget(slider, row % 3, 3 * (row // 3) + 1)
             grid.addWidget(value, row % 3, 3 * (row // 3) + 2)
-        combination = QGroupBox("Two ReLUs combined")
+        self.combination_box = combination = QGroupBox()
         cbox = QVBoxLayout(combination)
         cbox.addWidget(self.mode)
         cbox.addWidget(self.formula)
@@ -122,7 +142,23 @@ class ActivationView(QWidget):
         self._dirty = True
         self._clock = frame_clock.shared()
         self._clock.add(self, self.redraw)
+        self.retranslate()
         self.redraw()
+
+    def retranslate(self) -> None:
+        self.functions_title.setTitle(
+            self.tr("Activation functions (solid) and their derivatives (dashed)"))
+        self.combination_box.setTitle(self.tr("Two ReLUs combined"))
+        self.mode.setItemText(0, self.tr("Side by side (Nebeneinanderausführung)"))
+        self.mode.setItemText(1, self.tr("One after the other (Hintereinanderausführung)"))
+        self.legend.getLabel(self.combined).setText(self.tr("combined"))
+        self._dirty = True
+        self._clock.request()
+
+    def changeEvent(self, event) -> None:
+        if event.type() == QEvent.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     def parameters(self) -> dict[str, float]:
         return {k: s.value() / SLIDER_SCALE for k, s in self.sliders.items()}
@@ -163,18 +199,18 @@ class ActivationView(QWidget):
         for key in ("v1", "v2"):
             self.sliders[key].setEnabled(is_parallel)
         for key, label in self.values.items():
-            label.setText(f"{p[key]:+.1f}")
+            label.setText(("+" if p[key] >= 0 else "") + _one(p[key]))
         if is_parallel:
             self.formula.setText(
-                f"y = {p['v1']:.1f}·relu({p['w1']:.1f}·x {_plus(p['b1'])}) "
-                f"{_plus(p['v2'])}·relu({p['w2']:.1f}·x {_plus(p['b2'])})")
+                f"y = {_one(p['v1'])}·relu({_one(p['w1'])}·x {_plus(p['b1'])}) "
+                f"{_plus(p['v2'])}·relu({_one(p['w2'])}·x {_plus(p['b2'])})")
             self._name_parts("v₁·relu(w₁x+b₁)", "v₂·relu(w₂x+b₂)")
             self.part1.setData(X, p["v1"] * relu(p["w1"] * X + p["b1"]))
             self.part2.setData(X, p["v2"] * relu(p["w2"] * X + p["b2"]))
         else:
             self.formula.setText(
-                f"y = relu({p['w2']:.1f}·relu({p['w1']:.1f}·x {_plus(p['b1'])}) {_plus(p['b2'])})")
-            self._name_parts("h = relu(w₁x+b₁)", "w₂h+b₂, before the outer relu")
+                f"y = relu({_one(p['w2'])}·relu({_one(p['w1'])}·x {_plus(p['b1'])}) {_plus(p['b2'])})")
+            self._name_parts("h = relu(w₁x+b₁)", self.tr("w₂h+b₂, before the outer relu"))
             self.part1.setData(X, relu(p["w1"] * X + p["b1"]))
             self.part2.setData(X, p["w2"] * relu(p["w1"] * X + p["b1"]) + p["b2"])
         self.combined.setData(X, self.combination())

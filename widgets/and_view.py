@@ -7,23 +7,24 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtCore import QEvent, Qt, Signal, Slot
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDoubleSpinBox, QFormLayout, QGroupBox,
                                QHBoxLayout, QHeaderView, QLabel, QPushButton, QSlider,
                                QSpinBox, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
 from training.experiment import LIMITS, Experiment, preset
 
-from . import frame_clock, style
+from . import frame_clock, numbers, style
+from .axes import EpochAxis, ValueAxis
+from .plots import reset_on_click
 
 INPUTS = ((0, 0), (0, 1), (1, 0), (1, 1))
 TARGETS = (0, 0, 0, 1)
 COLOURS = style.TAB10[:4]
 
 
-def _spin(minimum, maximum, decimals, step, tip) -> QDoubleSpinBox:
+def _spin(minimum, maximum, decimals, step) -> QDoubleSpinBox:
     box = QDoubleSpinBox(minimum=minimum, maximum=maximum, decimals=decimals, singleStep=step)
-    box.setToolTip(tip)
     box.setKeyboardTracking(False)
     return box
 
@@ -40,36 +41,38 @@ class AndView(QWidget):
         for act in ("relu", "sigmoid"):
             self.activation.addItem(act, act)
         self.activation.currentIndexChanged.connect(self._activation_chosen)
-        self.w1 = _spin(-100, 100, 3, 0.01, "start weight of x1")
-        self.w2 = _spin(-100, 100, 3, 0.01, "start weight of x2")
-        self.b = _spin(-100, 100, 3, 0.01, "start bias")
-        self.from_seed = QCheckBox("draw start weights from the seed")
+        self.w1 = _spin(-100, 100, 3, 0.01)
+        self.w2 = _spin(-100, 100, 3, 0.01)
+        self.b = _spin(-100, 100, 3, 0.01)
+        self.from_seed = QCheckBox()
         self.from_seed.toggled.connect(self._seed_toggled)
         self.seed = QSpinBox(minimum=LIMITS["seed"].low, maximum=LIMITS["seed"].high)
-        self.learning_rate = _spin(0.0001, LIMITS["learning_rate"].high, 4, 0.01, "SGD learning rate")
+        self.learning_rate = _spin(0.0001, LIMITS["learning_rate"].high, 4, 0.01)
         self.epochs = QSpinBox(minimum=1, maximum=LIMITS["epochs"].high)
-        self.shuffle = QCheckBox("shuffle the four samples every epoch")
-        self.slide_values = QPushButton("Slide values")
-        self.slide_values.setToolTip("The lecture's start weights, learning rate and epochs")
+        self.shuffle = QCheckBox()
+        self.slide_values = QPushButton()
         self.slide_values.clicked.connect(self.load_preset)
-        self.start_button = QPushButton("Train")
+        self.start_button = QPushButton()
         self.start_button.clicked.connect(self._request_start)
-        self.stop_button = QPushButton("Stop", enabled=False)
+        self.stop_button = QPushButton(enabled=False)
         self.stop_button.clicked.connect(self.stopRequested)
+        # The form's translated labels, by the field they name.
+        self.labels = {w: QLabel() for w in (self.activation, self.seed, self.learning_rate,
+                                             self.epochs)}
         form = QFormLayout()
-        form.addRow("activation", self.activation)
+        form.addRow(self.labels[self.activation], self.activation)
         form.addRow("w₁", self.w1)
         form.addRow("w₂", self.w2)
         form.addRow("b", self.b)
         form.addRow(self.from_seed)
-        form.addRow("seed", self.seed)
-        form.addRow("learning rate", self.learning_rate)
-        form.addRow("epochs", self.epochs)
+        form.addRow(self.labels[self.seed], self.seed)
+        form.addRow(self.labels[self.learning_rate], self.learning_rate)
+        form.addRow(self.labels[self.epochs], self.epochs)
         form.addRow(self.shuffle)
         buttons = QHBoxLayout()
         for button in (self.slide_values, self.start_button, self.stop_button):
             buttons.addWidget(button)
-        self.settings = QGroupBox("One neuron, MSE, SGD with batch size 1")
+        self.settings = QGroupBox()
         settings_box = QVBoxLayout(self.settings)
         settings_box.addLayout(form)
         settings_box.addLayout(buttons)
@@ -77,7 +80,6 @@ class AndView(QWidget):
 
         # --- the table of one epoch, and the epoch slider
         self.table = QTableWidget(4, 4)
-        self.table.setHorizontalHeaderLabels(["x₁", "x₂", "y", "prediction"])
         self.table.verticalHeader().setVisible(False)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.Stretch)
         self.table.setEditTriggers(QTableWidget.NoEditTriggers)
@@ -97,20 +99,24 @@ class AndView(QWidget):
         table_row.addWidget(self.table, 3)
         table_row.addWidget(self.weights_label, 1, Qt.AlignTop)
         slider_row = QHBoxLayout()
-        slider_row.addWidget(QLabel("epoch"))
+        self.slider_label = QLabel()
+        slider_row.addWidget(self.slider_label)
         slider_row.addWidget(self.epoch_slider, 1)
         slider_row.addWidget(self.epoch_label)
 
         # --- the predictions over the epochs
-        self.plot_widget = pg.PlotWidget()
-        plot = self.plot_widget.getPlotItem()
+        self.plot_widget = pg.GraphicsLayoutWidget()
+        legend = style.style_legend(pg.LegendItem(colCount=4))
+        self.plot_widget.addItem(legend, row=0, col=0)
+        self.plot = plot = self.plot_widget.addPlot(
+            row=1, col=0, axisItems={"bottom": EpochAxis("bottom"), "left": ValueAxis("left")})
         style.style_plot(plot, cached_axes=False)
-        plot.setLabel("bottom", "epoch")
-        plot.setLabel("left", "prediction")
-        plot.addLegend(offset=(-10, 10))
         self.curves = [plot.plot(pen=pg.mkPen(c, width=2), symbol="o", symbolSize=5,
-                                 symbolBrush=c, symbolPen=None, name=f"({x1},{x2}) → {y}")
-                       for c, (x1, x2), y in zip(COLOURS, INPUTS, TARGETS)]
+                                 symbolBrush=c, symbolPen=None)
+                       for c in COLOURS]
+        for curve, (x1, x2), y in zip(self.curves, INPUTS, TARGETS):
+            legend.addItem(curve, f"({x1}, {x2}) → {y}")
+        reset_on_click(self.plot_widget, lambda: plot.enableAutoRange(x=True, y=True))
         self.epoch_line = pg.InfiniteLine(angle=90, movable=False,
                                           pen=style.pen("#aaaaaa", dashed=True))
         plot.addItem(self.epoch_line, ignoreBounds=True)
@@ -133,6 +139,49 @@ class AndView(QWidget):
         self._clock = frame_clock.shared()
         self._clock.add(self, self.redraw)
         self.load_preset()
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.settings.setTitle(self.tr("One neuron, MSE, SGD with batch size 1"))
+        for field, text in ((self.activation, self.tr("Activation")),
+                            (self.seed, self.tr("Seed")),
+                            (self.learning_rate, self.tr("Learning rate")),
+                            (self.epochs, self.tr("Epochs"))):
+            self.labels[field].setText(text)
+        self.activation.setToolTip(self.tr(
+            "The neuron's activation function: relu(z) = max(0, z) or sigmoid(z) = 1/(1+e⁻ᶻ), "
+            "with z = w₁x₁ + w₂x₂ + b."))
+        self.w1.setToolTip(self.tr("Start weight of x₁, set with model.set_weights before training."))
+        self.w2.setToolTip(self.tr("Start weight of x₂, set with model.set_weights before training."))
+        self.b.setToolTip(self.tr("Start bias b, set with model.set_weights before training."))
+        self.from_seed.setText(self.tr("Draw start weights from the seed"))
+        self.from_seed.setToolTip(self.tr(
+            "Let Keras's initializers draw the start weights, from the seed below "
+            "(keras.utils.set_random_seed)."))
+        self.seed.setToolTip(self.tr("The seed for the drawn start weights and the shuffling."))
+        self.learning_rate.setToolTip(self.tr(
+            "SGD's step size: after every sample each weight moves by the learning rate "
+            "times its gradient."))
+        self.epochs.setToolTip(self.tr(
+            "Passes over the four samples; each epoch makes four updates (batch size 1)."))
+        self.shuffle.setText(self.tr("Shuffle the four samples every epoch"))
+        self.shuffle.setToolTip(self.tr(
+            "fit(..., shuffle=True): the samples come in a new order each epoch. "
+            "The slides keep the truth table's order."))
+        self.slide_values.setText(self.tr("Slide values"))
+        self.slide_values.setToolTip(self.tr("The lecture's start weights, learning rate and epochs"))
+        self.start_button.setText(self.tr("Train"))
+        self.stop_button.setText(self.tr("Stop"))
+        self.table.setHorizontalHeaderLabels(["x₁", "x₂", "y", self.tr("prediction ŷ")])
+        self.slider_label.setText(self.tr("Epoch"))
+        self.plot.setLabel("bottom", self.tr("epoch"))
+        self.plot.setLabel("left", self.tr("prediction ŷ"))
+        self._show_epoch(self.epoch_slider.value())
+
+    def changeEvent(self, event) -> None:
+        if event.type() == QEvent.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     @staticmethod
     def _cell(text: str) -> QTableWidgetItem:
@@ -254,17 +303,20 @@ class AndView(QWidget):
 
     def _show_epoch(self, epoch: int) -> None:
         last = len(self.predictions) - 1
-        self.epoch_label.setText(f"{epoch} of {max(last, 0)}")
+        self.epoch_label.setText(self.tr("{epoch} of {last}").format(
+            epoch=numbers.whole(epoch), last=numbers.whole(max(last, 0))))
         self.epoch_line.setValue(epoch)
         if last < 0:
             return
         for row, p in enumerate(self.predictions[epoch]):
-            self.table.item(row, 3).setText(f"{p:.3f}")
+            self.table.item(row, 3).setText(numbers.fixed(p, 3))
         w = self.weights[epoch]
-        heading = "before training" if epoch == 0 else f"after epoch {epoch}"
+        heading = (self.tr("Weights before training") if epoch == 0 else
+                   self.tr("Weights after epoch {epoch}").format(epoch=numbers.whole(epoch)))
         self.weights_label.setText(
-            f"<b>Weights {heading}</b><br>w₁ = {w[0]:.3f}<br>w₂ = {w[1]:.3f}<br>b = {w[2]:.3f}"
-            if w is not None and len(w) == 3 else f"<b>Weights {heading}</b><br>—")
+            f"<b>{heading}</b><br>w₁ = {numbers.fixed(w[0])}<br>w₂ = {numbers.fixed(w[1])}"
+            f"<br>b = {numbers.fixed(w[2])}"
+            if w is not None and len(w) == 3 else f"<b>{heading}</b><br>—")
 
     def shown_predictions(self) -> list[str]:
         return [self.table.item(row, 3).text() for row in range(4)]

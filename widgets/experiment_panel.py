@@ -6,19 +6,57 @@ is reported by Experiment.validate() when Start is pressed.
 """
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QAbstractItemView, QCheckBox, QComboBox, QDoubleSpinBox, QFormLayout, QGroupBox,
     QHBoxLayout, QHeaderView, QLabel, QPushButton, QSpinBox, QTableWidget, QVBoxLayout, QWidget)
 
 from training.experiment import (
-    ACTIVATIONS, LIMITS, LOSSES, OPTIMIZERS, PRESETS, Experiment, LayerSpec)
+    ACTIVATIONS, LIMITS, LOSSES, OPTIMIZERS, PRESETS, Experiment, LayerSpec, differences)
 
-LOSS_LABELS = {"mse": "MSE (mean squared error)", "mae": "MAE (mean absolute error)"}
+from . import numbers
+
+translate = QCoreApplication.translate
 
 
 def _int_box(limit: str, **kw) -> QSpinBox:
     return QSpinBox(minimum=int(LIMITS[limit].low), maximum=int(LIMITS[limit].high), **kw)
+
+
+def layers_text(layers) -> str:
+    return ", ".join(f"{s.units} {s.activation}" + ("" if s.use_bias else " " + translate(
+        "Settings", "without bias")) for s in layers)
+
+
+def setting_text(name: str, e: Experiment) -> str:
+    """One setting of `e` as a reader names it: "learning rate 0.01"."""
+    t = lambda text: translate("Settings", text)  # noqa: E731
+    if name == "layers":
+        return t("layers {layers}").format(layers=layers_text(e.layers))
+    if name == "learning_rate":
+        return t("learning rate {value}").format(value=numbers.short(e.learning_rate))
+    if name == "epochs":
+        return t("{value} epochs").format(value=numbers.whole(e.epochs))
+    if name == "batch_size":
+        return t("batch size {value}").format(value=numbers.whole(e.batch_size))
+    if name == "validation_split":
+        return t("validation share {value} %").format(value=numbers.whole(round(e.validation_split * 100)))
+    if name == "seed":
+        return t("seed {value}").format(value=numbers.whole(e.seed))
+    if name == "standardize":
+        return t("standardised features") if e.standardize else t("raw features")
+    if name == "shuffle":
+        return t("shuffled") if e.shuffle else t("not shuffled")
+    if name == "early_stopping":
+        return t("early stopping") if e.early_stopping else t("no early stopping")
+    if name == "patience":
+        return t("patience {value}").format(value=numbers.whole(e.patience))
+    if name == "restore_best_weights":
+        return t("best weights restored") if e.restore_best_weights else t("last weights kept")
+    if name == "initial_weights":
+        return t("start weights drawn from the seed") if e.initial_weights is None else t(
+            "start weights set")
+    return str(getattr(e, name))  # loss, optimizer: Keras's own names
 
 
 class ExperimentPanel(QWidget):
@@ -35,26 +73,28 @@ class ExperimentPanel(QWidget):
 
         self.preset = QComboBox()
         for name, e in PRESETS.items():
-            self.preset.addItem(e.title or name, name)
-        self.preset.setToolTip("The lecture's experiments")
+            self.preset.addItem("", name)
         self.description = QLabel(wordWrap=True)
         self.description.setObjectName("description")
+        self.description.setTextFormat(Qt.RichText)
 
         self.layers = QTableWidget(0, 3)
-        self.layers.setHorizontalHeaderLabels(["Units", "Activation", "Bias"])
         self.layers.horizontalHeader().setSectionResizeMode(QHeaderView.Stretch)
         self.layers.verticalHeader().setDefaultSectionSize(28)
         self.layers.setSelectionBehavior(QAbstractItemView.SelectRows)
         self.layers.setSelectionMode(QAbstractItemView.SingleSelection)
         self.layers.setMinimumHeight(130)
-        self.add_layer = QPushButton("Add layer")
-        self.remove_layer = QPushButton("Remove layer")
+        # Tab moves on through the rows' editors and out of the table, not
+        # from cell to cell for ever.
+        self.layers.setTabKeyNavigation(False)
+        self.add_layer = QPushButton()
+        self.remove_layer = QPushButton()
         self.add_layer.clicked.connect(self._add_layer_clicked)
         self.remove_layer.clicked.connect(self._remove_layer_clicked)
 
         self.loss = QComboBox()
         for key in LOSSES:
-            self.loss.addItem(LOSS_LABELS[key], key)
+            self.loss.addItem("", key)
         self.optimizer = QComboBox()
         for key in OPTIMIZERS:
             self.optimizer.addItem(key, key)
@@ -64,32 +104,36 @@ class ExperimentPanel(QWidget):
         self.epochs = _int_box("epochs", singleStep=100)
         self.batch_size = _int_box("batch_size")
         self.validation = _int_box("validation_percent", suffix=" %")
-        self.validation.setToolTip("Share of the training rows held out for val_loss, drawn at random from the seed")
         self.seed = _int_box("seed")
-        self.early = QGroupBox("Early stopping (monitor val_loss)", checkable=True)
+        self.standardize = QCheckBox()
+        self.early = QGroupBox(checkable=True)
         self.patience = _int_box("patience")
-        self.restore_best = QCheckBox("Restore best weights")
+        self.restore_best = QCheckBox()
+        self.labels = {w: QLabel() for w in (self.loss, self.optimizer, self.learning_rate,
+                                             self.epochs, self.batch_size, self.validation,
+                                             self.seed, self.patience)}
+        for field, label in self.labels.items():
+            label.setBuddy(field)
         early_form = QFormLayout(self.early)
-        early_form.addRow("Patience (epochs)", self.patience)
+        early_form.addRow(self.labels[self.patience], self.patience)
         early_form.addRow(self.restore_best)
 
         layer_buttons = QHBoxLayout()
         layer_buttons.addWidget(self.add_layer)
         layer_buttons.addWidget(self.remove_layer)
         form = QFormLayout()
-        form.addRow("Loss", self.loss)
-        form.addRow("Optimizer", self.optimizer)
-        form.addRow("Learning rate", self.learning_rate)
-        form.addRow("Epochs", self.epochs)
-        form.addRow("Batch size", self.batch_size)
-        form.addRow("Validation share", self.validation)
-        form.addRow("Seed", self.seed)
+        for field in (self.loss, self.optimizer, self.learning_rate, self.epochs,
+                      self.batch_size, self.validation, self.seed):
+            form.addRow(self.labels[field], field)
+        form.addRow(self.standardize)
 
+        self.experiment_label = QLabel()
+        self.layers_label = QLabel()
         box = QVBoxLayout(self)
-        box.addWidget(QLabel("Experiment"))
+        box.addWidget(self.experiment_label)
         box.addWidget(self.preset)
         box.addWidget(self.description)
-        box.addWidget(QLabel("Dense layers (input → output)"))
+        box.addWidget(self.layers_label)
         box.addWidget(self.layers)
         box.addLayout(layer_buttons)
         box.addLayout(form)
@@ -101,10 +145,87 @@ class ExperimentPanel(QWidget):
         for w in (self.learning_rate, self.epochs, self.batch_size, self.validation,
                   self.seed, self.patience):
             w.valueChanged.connect(self._emit_changed)
-        self.early.toggled.connect(self._emit_changed)
-        self.restore_best.toggled.connect(self._emit_changed)
+        for w in (self.early, self.restore_best, self.standardize):
+            w.toggled.connect(self._emit_changed)
+        self.changed.connect(self._show_description)
         self.preset.currentIndexChanged.connect(self._preset_changed)
         self.set_experiment(experiment)
+        self.retranslate()
+
+    # ------------------------------------------------------------ texts
+    def retranslate(self) -> None:
+        tr = self.tr
+        for i, name in enumerate(PRESETS):
+            self.preset.setItemText(i, translate("Presets", PRESETS[name].title) or name)
+        self.preset.setToolTip(tr("The lecture's experiments; choosing one replaces the model."))
+        self.experiment_label.setText(tr("Experiment"))
+        self.layers_label.setText(tr("Dense layers (input → output)"))
+        self.layers.setHorizontalHeaderLabels([tr("Units"), tr("Activation"), tr("Bias")])
+        self.layers.setToolTip(tr(
+            "keras.Sequential of Dense layers: units, activation and use_bias per layer. "
+            "The last layer predicts the target: 1 unit, usually linear."))
+        self.add_layer.setText(tr("Add layer"))
+        self.add_layer.setToolTip(tr("A hidden Dense(10, activation=\"relu\") before the output layer."))
+        self.remove_layer.setText(tr("Remove layer"))
+        self.remove_layer.setToolTip(tr("Removes the chosen layer, or else the last hidden one."))
+        labels = {self.loss: tr("Loss"), self.optimizer: tr("Optimizer"),
+                  self.learning_rate: tr("Learning rate"), self.epochs: tr("Epochs"),
+                  self.batch_size: tr("Batch size"), self.validation: tr("Validation share"),
+                  self.seed: tr("Seed"), self.patience: tr("Patience (epochs)")}
+        for field, text in labels.items():
+            self.labels[field].setText(text)
+        self.loss.setItemText(self.loss.findData("mse"), tr("MSE (mean squared error)"))
+        self.loss.setItemText(self.loss.findData("mae"), tr("MAE (mean absolute error)"))
+        tips = {
+            self.loss: tr("The loss function compile(loss=...) minimises: MSE squares every "
+                          "error, so large errors weigh most; MAE takes them as they are."),
+            self.optimizer: tr("How compile(optimizer=...) turns gradients into steps: sgd "
+                               "steps by learning rate × gradient; adam and rmsprop adapt the "
+                               "step per weight."),
+            self.learning_rate: tr("The optimizer's step size. Too large and the loss jumps "
+                                   "or becomes NaN; too small and training crawls."),
+            self.epochs: tr("fit(epochs=...): how often the whole training set is passed "
+                            "through the net."),
+            self.batch_size: tr("fit(batch_size=...): samples per gradient step. An epoch makes "
+                                "training rows ÷ batch size updates; 1 is per-sample SGD."),
+            self.validation: tr("The share of the training rows held out as the validation set "
+                                "for val_loss; drawn at random from the seed."),
+            self.seed: tr("keras.utils.set_random_seed: the same seed gives the same start "
+                          "weights, validation rows and shuffling."),
+            self.patience: tr("EarlyStopping(patience=...): epochs without a better val_loss "
+                              "before training stops."),
+            self.standardize: tr("Scale every feature to mean 0 and deviation 1 on the training "
+                                 "rows. The lecture's slides train on the raw features."),
+            self.restore_best: tr("EarlyStopping(restore_best_weights=True): at the end, the "
+                                  "weights of the epoch with the best val_loss come back."),
+        }
+        for field, tip in tips.items():
+            field.setToolTip(tip)
+            if field in self.labels:
+                self.labels[field].setToolTip(tip)
+        self.standardize.setText(tr("Standardise features"))
+        self.early.setTitle(tr("Early stopping (monitor val_loss)"))
+        self.early.setToolTip(tr("keras.callbacks.EarlyStopping(monitor=\"val_loss\"): stops "
+                                 "when the validation loss no longer improves. Needs a "
+                                 "validation share."))
+        self.restore_best.setText(tr("Restore best weights"))
+        self._show_description()
+
+    def changeEvent(self, event) -> None:
+        if event.type() == QEvent.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    @Slot()
+    def _show_description(self) -> None:
+        """The preset's description; once edited, what differs from it."""
+        base = PRESETS.get(self._base.name, self._base)
+        text = translate("Presets", base.description)
+        changed = differences(base, self.experiment())
+        if changed:
+            text += "<br><i>" + self.tr("Changed from the preset: {changes}.").format(
+                changes=", ".join(setting_text(name, self.experiment()) for name in changed)) + "</i>"
+        self.description.setText(text)
 
     # ------------------------------------------------------------ layers
     def _add_row(self, spec: LayerSpec, row: int | None = None) -> None:
@@ -117,6 +238,7 @@ class ExperimentPanel(QWidget):
         bias = QCheckBox()
         bias.setChecked(spec.use_bias)
         holder = QWidget()
+        holder.setFocusProxy(bias)
         lay = QHBoxLayout(holder)
         lay.addWidget(bias)
         lay.setAlignment(Qt.AlignCenter)
@@ -127,6 +249,18 @@ class ExperimentPanel(QWidget):
         self.layers.setCellWidget(row, 0, units)
         self.layers.setCellWidget(row, 1, act)
         self.layers.setCellWidget(row, 2, holder)
+        self._chain_tab_order()
+
+    def _chain_tab_order(self) -> None:
+        """Tab: preset, the table, each row's units, activation and bias,
+        then out of the table to the layer buttons (Shift+Tab the way back)."""
+        chain = [self.preset, self.layers]
+        for row in range(self.layers.rowCount()):
+            chain += [self.layers.cellWidget(row, 0), self.layers.cellWidget(row, 1),
+                      self.layers.cellWidget(row, 2).findChild(QCheckBox)]
+        chain += [self.add_layer, self.remove_layer, self.loss]
+        for a, b in zip(chain, chain[1:]):
+            QWidget.setTabOrder(a, b)
 
     def layer_specs(self) -> tuple[LayerSpec, ...]:
         specs = []
@@ -162,6 +296,7 @@ class ExperimentPanel(QWidget):
             row = self.layers.rowCount() - 2  # the last hidden layer
         if self.layers.rowCount() > 1 and row >= 0:
             self.layers.removeRow(row)
+            self._chain_tab_order()
         self._update_layer_buttons()
         self._emit_changed()
 
@@ -179,8 +314,8 @@ class ExperimentPanel(QWidget):
             self.preset.blockSignals(True)
             self.preset.setCurrentIndex(index)
             self.preset.blockSignals(False)
-        self.description.setText(e.description)
         self.set_layers(e.layers)
+        self._loading = True
         self.loss.setCurrentIndex(self.loss.findData(e.loss))
         self.optimizer.setCurrentIndex(self.optimizer.findData(e.optimizer))
         self.learning_rate.setValue(e.learning_rate)
@@ -188,10 +323,14 @@ class ExperimentPanel(QWidget):
         self.batch_size.setValue(e.batch_size)
         self.validation.setValue(round(e.validation_split * 100))
         self.seed.setValue(e.seed)
+        self.standardize.setChecked(e.standardize)
         self.early.setChecked(e.early_stopping)
         self.patience.setValue(e.patience)
         self.restore_best.setChecked(e.restore_best_weights)
+        # Data sets without features to scale (AND, the paths) have no use for it.
+        self.standardize.setEnabled(e.dataset == "boston")
         self._loading = False
+        self._show_description()
 
     def experiment(self) -> Experiment:
         """The experiment as the panel shows it (not yet validated)."""
@@ -204,6 +343,7 @@ class ExperimentPanel(QWidget):
             batch_size=self.batch_size.value(),
             validation_split=self.validation.value() / 100,
             seed=self.seed.value(),
+            standardize=self.standardize.isChecked(),
             early_stopping=self.early.isChecked(),
             patience=self.patience.value(),
             restore_best_weights=self.restore_best.isChecked(),

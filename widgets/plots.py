@@ -10,10 +10,38 @@ import math
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import Slot
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, Slot
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QVBoxLayout, QWidget
 
-from . import frame_clock, style
+from . import frame_clock, numbers, style
+from .axes import EpochAxis, ValueAxis
+from .readout import Readout
+
+translate = QCoreApplication.translate
+
+
+def _layout_plot(axes: dict, legend_columns: int = 0):
+    """A plot in a GraphicsLayoutWidget with, when asked for, its legend in a
+    row of its own above it, where it can never cover data."""
+    view = pg.GraphicsLayoutWidget()
+    legend = None
+    if legend_columns:
+        legend = style.style_legend(pg.LegendItem(colCount=legend_columns))
+        view.addItem(legend, row=0, col=0)
+    plot = view.addPlot(row=1, col=0, axisItems=axes)
+    view.ci.layout.setRowStretchFactor(1, 1)
+    style.style_plot(plot)
+    return view, plot, legend
+
+
+def reset_on_click(view, reset) -> None:
+    """A double click or a right click on the plot calls `reset`: the way back
+    after zooming (pyqtgraph's own menu stays off)."""
+    def clicked(event):
+        if event.double() or event.button() == Qt.RightButton:
+            event.accept()
+            reset()
+    view.scene().sigMouseClicked.connect(clicked)
 
 
 class _Series:
@@ -65,19 +93,16 @@ class LossPlot(QWidget):
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        self.view = pg.PlotWidget()
-        self.plot = self.view.getPlotItem()
-        style.style_plot(self.plot)
-        self.plot.setLabel("bottom", "epoch")
-        self.plot.setLabel("left", "loss")
-        self.legend = self.plot.addLegend(offset=(-10, 10))
+        self.view, self.plot, self.legend = _layout_plot(
+            {"bottom": EpochAxis("bottom"), "left": ValueAxis("left")}, legend_columns=3)
         self.plot.setClipToView(True)
         self.plot.setDownsampling(auto=True, mode="peak")
         # Only finite values reach the history, so pyqtgraph need not check.
-        self.loss_curve = self.plot.plot(pen=style.pen(style.LOSS), name="loss",
+        self.loss_curve = self.plot.plot(pen=style.pen(style.LOSS),
                                          skipFiniteCheck=True, antialias=True)
-        self.val_curve = self.plot.plot(pen=style.pen(style.VAL_LOSS), name="val_loss",
+        self.val_curve = self.plot.plot(pen=style.pen(style.VAL_LOSS),
                                         skipFiniteCheck=True, antialias=True)
+        self.legend.addItem(self.loss_curve, "loss")
         for curve in (self.loss_curve, self.val_curve):
             # Qt's aliased 1-px stroke drops whole pixel columns of a curve with
             # many points per pixel (a 100,000-epoch history lost a fifth of
@@ -86,16 +111,21 @@ class LossPlot(QWidget):
             curve.opts["autoDownsampleFactor"] = 1.0
         self.best_line = pg.InfiniteLine(angle=90, movable=False,
                                          pen=style.pen(style.BEST, dashed=True),
-                                         label="best val_loss", labelOpts={"position": 0.55, "color": style.BEST,
-                                                                        "fill": (255, 255, 255, 200)})
+                                         label="", labelOpts={"position": 0.55, "color": style.BEST,
+                                                              "fill": (255, 255, 255, 200)})
         self.best_point = pg.ScatterPlotItem(size=10, brush=pg.mkBrush(style.BEST), pen=None)
         self.plot.addItem(self.best_line, ignoreBounds=True)
         self.plot.addItem(self.best_point)
-        self.log_scale = QCheckBox("Log scale")
+        self.log_scale = QCheckBox()
+        self.log_scale.setObjectName("logScale")
         self.log_scale.toggled.connect(self._set_log)
+        # The latest epoch's figures, as numbers (a Readout: its new text
+        # does not re-lay out the plot).
+        self.latest = Readout()
+        self.latest.setObjectName("latestLoss")
         controls = QHBoxLayout()
         controls.addWidget(self.log_scale)
-        controls.addStretch(1)
+        controls.addWidget(self.latest, 1)
         box = QVBoxLayout(self)
         box.setContentsMargins(0, 0, 0, 0)
         box.addLayout(controls)
@@ -108,10 +138,44 @@ class LossPlot(QWidget):
         self.best: tuple[int, float] | None = None  # (epoch, val_loss)
         self._dirty = False
         self._in_run = False
+        self._run_last = 0
         self._y_range = None  # the last range set during a run
         self._show_best()
         self._clock = frame_clock.shared()
         self._clock.add(self, self.redraw)
+        reset_on_click(self.view, self.reset_view)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.log_scale.setText(self.tr("Log scale"))
+        self.plot.setLabel("bottom", self.tr("epoch"))
+        self.plot.setLabel("left", self.tr("loss"))
+        self._show_latest()
+        self._show_best()
+
+    def changeEvent(self, event) -> None:
+        if event.type() == QEvent.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def reset_view(self) -> None:
+        """Every epoch and loss in view again, after zooming."""
+        self._dirty = True
+        if self._in_run:
+            self.plot.setXRange(0, self._run_last, padding=0.02)
+            self._y_range = None
+        self.redraw()
+
+    def _show_latest(self) -> None:
+        if not self.loss.n:
+            self.latest.setText("")
+            return
+        text = self.tr("epoch {epoch}: loss {loss}").format(
+            epoch=numbers.whole(self.epochs.view[-1]), loss=numbers.short(self.loss.view[-1]))
+        if self.val.n and self.val_epochs.view[-1] == self.epochs.view[-1]:
+            text += " · " + self.tr("val_loss {val_loss}").format(
+                val_loss=numbers.short(self.val.view[-1]))
+        self.latest.setText(text)
 
     def set_history(self, history: dict, mark_best: bool) -> None:
         """Replace everything shown (a new or loaded model)."""
@@ -151,7 +215,8 @@ class LossPlot(QWidget):
         if show:
             epoch, y = self.best
             self.best_line.setValue(epoch)
-            self.best_line.label.setFormat(f"best val_loss {y:.4g} @ {epoch}")
+            self.best_line.label.setFormat(self.tr("best val_loss {value} at epoch {epoch}").format(
+                value=numbers.short(y), epoch=numbers.whole(epoch)))
             self.best_point.setData([epoch], [np.log10(y) if self.log_scale.isChecked() and y > 0 else y])
 
     @Slot()
@@ -174,6 +239,7 @@ class LossPlot(QWidget):
         elif self.val.n and not listed:
             self.legend.addItem(self.val_curve, "val_loss")
         self._show_best()
+        self._show_latest()
         return True
 
     def _y_bounds(self) -> tuple[float, float] | None:
@@ -219,6 +285,7 @@ class LossPlot(QWidget):
         only in coarse steps (stable_range). Autorange would re-lay the ticks
         and repaint both axes on every frame."""
         self._in_run = True
+        self._run_last = last
         self._y_range = None
         self.plot.enableAutoRange(x=False, y=False)
         self.plot.setXRange(0, last, padding=0.02)
@@ -237,15 +304,13 @@ class LossPlot(QWidget):
 
 
 class PredictionPlot(QWidget):
-    """Predicted against true value for the evaluation rows, with the ideal diagonal."""
+    """Predicted against true value for the evaluation rows, with the ideal
+    diagonal; the axes name the data set's target (set_target)."""
 
-    def __init__(self, parent=None, x_label="true price (k$)", y_label="predicted price (k$)"):
+    def __init__(self, parent=None):
         super().__init__(parent)
-        self.view = pg.PlotWidget()
-        self.plot = self.view.getPlotItem()
-        style.style_plot(self.plot)
-        self.plot.setLabel("bottom", x_label)
-        self.plot.setLabel("left", y_label)
+        self.view, self.plot, _ = _layout_plot({"bottom": ValueAxis("bottom"),
+                                                "left": ValueAxis("left")})
         self.diagonal = self.plot.plot(pen=style.pen(style.DIAGONAL, dashed=True))
         colour = pg.mkColor(style.TAB10[0])
         self.points = pg.ScatterPlotItem(size=7, pen=pg.mkPen(colour),
@@ -256,11 +321,40 @@ class PredictionPlot(QWidget):
         box.addWidget(self.view)
         self.truth = np.zeros(0)
         self._pending = None
+        # (true label, predicted label, unit), labels in the "Data" context
+        self._target = ("true price", "predicted price", "k$")
+        reset_on_click(self.view, self.reset_view)
+        self.retranslate()
+
+    def set_target(self, true_label: str, predicted_label: str, unit: str) -> None:
+        self._target = (true_label, predicted_label, unit)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        true_label, predicted_label, unit = self._target
+        for side, label in (("bottom", true_label), ("left", predicted_label)):
+            text = translate("Data", label)
+            self.plot.setLabel(side, f"{text} ({unit})" if unit else text)
+
+    def changeEvent(self, event) -> None:
+        if event.type() == QEvent.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     def set_truth(self, truth: np.ndarray) -> None:
         self.truth = np.asarray(truth, dtype=float)
-        lo, hi = (float(self.truth.min()), float(self.truth.max())) if len(self.truth) else (0, 1)
+        self.reset_view()
+        lo, hi = self._extent()
         self.diagonal.setData([lo, hi], [lo, hi])
+
+    def _extent(self) -> tuple[float, float]:
+        if not len(self.truth):
+            return 0.0, 1.0
+        lo, hi = float(self.truth.min()), float(self.truth.max())
+        return (lo, hi) if hi > lo else (lo - 0.5, hi + 0.5)
+
+    def reset_view(self) -> None:
+        lo, hi = self._extent()
         self.plot.setXRange(lo, hi, padding=0.05)
         self.plot.setYRange(lo, hi, padding=0.15)
 

@@ -1,9 +1,16 @@
-"""One look for every plot: the palette, the pens, the axes. Nothing happens at
-import; the window calls apply() once at start-up."""
+"""One look for every plot: the palette, the pens, the axes, the text size.
+Nothing happens at import; the window calls apply() once at start-up.
+
+Plots follow the system's light or dark palette and View → Larger text: every
+plot styled here is restyled when either changes.
+"""
 from __future__ import annotations
+
+import weakref
 
 import pyqtgraph as pg
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont, QGuiApplication, QPalette
 from PySide6.QtWidgets import QGraphicsItem
 
 # matplotlib's tab10: the lecture's slides use it, and its first colours stay
@@ -18,12 +25,93 @@ PATH_COLOURS = {9: "#ff3030", 3: "#ffa500", 1: "#ffffff"}
 SURFACE_MAP = "viridis"
 
 
+_plots: "weakref.WeakSet[pg.PlotItem]" = weakref.WeakSet()
+_legends: "weakref.WeakSet[pg.LegendItem]" = weakref.WeakSet()
+_state = {"scale": 1.0, "base_font": None, "followed": False}
+
+
+def colours() -> tuple[str, str]:
+    """(background, foreground) of the plots: white and dark grey like the
+    slides, or the dark palette's own when the system is dark."""
+    palette = QGuiApplication.palette()
+    if palette.color(QPalette.Window).lightness() < 128:
+        return palette.color(QPalette.Base).name(), palette.color(QPalette.Text).name()
+    return "#ffffff", "#333333"
+
+
 def apply() -> None:
-    """Light plots, like the lecture's slides. No antialiasing but on the loss
-    curves (LossPlot): a frame then paints in a few ms instead of tens, which
-    the training thread would otherwise wait for (they share the GIL and two
-    cores)."""
-    pg.setConfigOptions(background="w", foreground="#333", antialias=False)
+    """Plot defaults from the palette, and from now on follow its changes. No
+    antialiasing but on the loss curves (LossPlot): a frame then paints in a
+    few ms instead of tens, which the training thread would otherwise wait
+    for (they share the GIL and two cores)."""
+    background, foreground = colours()
+    pg.setConfigOptions(background=background, foreground=foreground, antialias=False)
+    app = QGuiApplication.instance()
+    if app is not None and not _state["followed"]:
+        _state["followed"] = True
+        app.styleHints().colorSchemeChanged.connect(lambda _scheme: restyle_all())
+
+
+def text_scale() -> float:
+    return _state["scale"]
+
+
+def set_text_scale(app, scale: float) -> None:
+    """View → Larger text: the application's font and every plot's text and
+    lines, `scale` times their normal size."""
+    if _state["base_font"] is None:
+        _state["base_font"] = QFont(app.font())
+    font = QFont(_state["base_font"])
+    font.setPointSizeF(_state["base_font"].pointSizeF() * scale)
+    _state["scale"] = scale
+    app.setFont(font)
+    restyle_all()
+
+
+def restyle_all() -> None:
+    background, foreground = colours()
+    pg.setConfigOptions(background=background, foreground=foreground)
+    for plot in list(_plots):
+        restyle(plot)
+    for legend in list(_legends):
+        _restyle_legend(legend)
+
+
+def _point_size() -> float:
+    base = _state["base_font"] or QGuiApplication.font()
+    return base.pointSizeF() * _state["scale"]
+
+
+def restyle(plot: pg.PlotItem) -> None:
+    background, foreground = colours()
+    scale, size = _state["scale"], _point_size()
+    for view in plot.scene().views() if plot.scene() is not None else ():
+        view.setBackground(background)
+    font = QFont()
+    font.setPointSizeF(size)
+    for name in ("left", "bottom"):
+        axis = plot.getAxis(name)
+        axis.setPen(foreground)
+        axis.setTextPen(foreground)
+        axis.setStyle(tickFont=font)
+        axis.setLabel(axis.labelText, axis.labelUnits,
+                      **{"font-size": f"{size:.1f}pt", "color": foreground})
+    for item in plot.listDataItems():
+        base = getattr(item, "_base_width", None)
+        pen = item.opts.get("pen")
+        if pen is None:
+            continue
+        pen = pg.mkPen(pen)
+        if base is None:
+            base = item._base_width = pen.widthF() or 1.0
+        pen.setWidthF(base * scale)
+        item.setPen(pen)
+
+
+def _restyle_legend(legend: pg.LegendItem) -> None:
+    _, foreground = colours()
+    legend.setLabelTextColor(foreground)
+    legend.setLabelTextSize(f"{_point_size():.1f}pt")
 
 
 def pen(colour: str, width: float = 1, dashed: bool = False, dotted: bool = False):
@@ -31,10 +119,18 @@ def pen(colour: str, width: float = 1, dashed: bool = False, dotted: bool = Fals
     return pg.mkPen(colour, width=width, style=style)
 
 
+def style_legend(legend: pg.LegendItem) -> pg.LegendItem:
+    _legends.add(legend)
+    if _state["scale"] != 1.0 or colours()[0] != "#ffffff":
+        _restyle_legend(legend)
+    return legend
+
+
 def style_plot(plot: pg.PlotItem, cached_axes: bool = True) -> None:
     """Grid, no context menu, and (for live plots) axes cached as pixmaps."""
     plot.showGrid(x=True, y=True, alpha=GRID_ALPHA)
     plot.setMenuEnabled(False)
+    _plots.add(plot)
     if not cached_axes:
         return
     # An axis with its grid replays a QPicture of every tick, label and grid

@@ -1,0 +1,79 @@
+"""Every action of the window, made once, with a stable objectName (for tests
+and accessibility tools) and the platform's standard key where there is one.
+Menus and the Training tab's toolbar show the same QAction objects."""
+from __future__ import annotations
+
+from PySide6.QtCore import QObject
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+
+from .i18n import LANGUAGES
+
+# name -> (shortcut or None, checkable)
+_SPECS = {
+    "start": ("Ctrl+Return", False),
+    # Esc is the window's own shortcut (MainWindow.on_escape): in an editor
+    # it ends the editing first. The menu still shows it.
+    "stop": (None, False),
+    "resume": ("Ctrl+R", False),
+    "save_model": (QKeySequence.Save, False),
+    "save_weights": ("Ctrl+Shift+S", False),
+    "load_model": (QKeySequence.Open, False),
+    "load_weights": ("Ctrl+Shift+O", False),
+    "quit": (QKeySequence.Quit, False),
+    "log_scale": ("Ctrl+L", True),
+    "show_panel": ("Ctrl+E", True),
+    "larger_text": (QKeySequence.ZoomIn, False),
+    "smaller_text": (QKeySequence.ZoomOut, False),
+    "normal_text": ("Ctrl+0", False),
+    "about": (QKeySequence.HelpContents, False),
+}
+
+
+class Actions(QObject):
+    def __init__(self, parent):
+        super().__init__(parent)
+        self.by_name: dict[str, QAction] = {}
+        for name, (keys, checkable) in _SPECS.items():
+            action = QAction(parent)
+            action.setObjectName(f"action_{name}")
+            action.setCheckable(checkable)
+            if keys is not None:
+                action.setShortcut(QKeySequence(keys))
+            self.by_name[name] = action
+            setattr(self, name, action)
+        self.languages = QActionGroup(parent)
+        self.language: dict[str, QAction] = {}
+        for code, name in LANGUAGES.items():
+            action = QAction(name, parent, checkable=True)  # each in its own language
+            action.setObjectName(f"action_language_{code}")
+            action.setData(code)
+            self.languages.addAction(action)
+            self.language[code] = action
+            self.by_name[f"language_{code}"] = action
+        self.show_panel.setChecked(True)
+
+    def retranslate(self) -> None:
+        tr = self.tr
+        texts = {
+            "start": (tr("&Start"), tr("Build a new model from the panel and train it")),
+            "stop": (tr("S&top") + "\tEsc", tr("Stop after the current batch; the model keeps what it learned (Esc)")),
+            "resume": (tr("&Resume"), tr("Train the current model further, from the next epoch")),
+            "save_model": (tr("&Save model…"), tr("The whole model as .h5: architecture, weights, optimizer state")),
+            "save_weights": (tr("Save &weights…"), tr("The weights only, as .weights.h5")),
+            "load_model": (tr("&Load model…"), tr("A whole .h5 model; it becomes the Training tab's model")),
+            "load_weights": (tr("Load w&eights…"), tr("Weights into the current net; its history starts anew")),
+            "quit": (tr("&Quit"), ""),
+            "log_scale": (tr("&Log scale for the loss"), ""),
+            "show_panel": (tr("Experiment &panel"), tr("Show or hide the experiment panel")),
+            "larger_text": (tr("&Larger text"), tr("Larger text and thicker lines, for the back row")),
+            "smaller_text": (tr("S&maller text"), ""),
+            "normal_text": (tr("&Normal text size"), ""),
+            "about": (tr("&About this lecture lab"), ""),
+        }
+        for name, (text, tip) in texts.items():
+            action = self.by_name[name]
+            action.setText(text)
+            # On a toolbar button: no mnemonic, no "…", no shortcut column.
+            action.setIconText(text.split("\t")[0].replace("&", "").rstrip("…"))
+            action.setToolTip(tip or text.replace("&", "").split("\t")[0].rstrip("…"))
+            action.setStatusTip(tip)
