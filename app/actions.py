@@ -53,22 +53,21 @@ class Actions(QObject):
         self.show_panel.setChecked(True)
 
     def retranslate(self) -> None:
-        tr = self.tr
         texts = {
-            "start": (tr("&Start"), tr("Build a new model from the panel and train it")),
-            "stop": (tr("S&top") + "\tEsc", tr("Stop after the current batch; the model keeps what it learned (Esc)")),
-            "resume": (tr("&Resume"), tr("Train the current model further, from the next epoch")),
-            "save_model": (tr("&Save model…"), tr("The whole model as .h5: architecture, weights, optimizer state")),
-            "save_weights": (tr("Save &weights…"), tr("The weights only, as .weights.h5")),
-            "load_model": (tr("&Load model…"), tr("A whole .h5 model; it becomes the Training tab's model")),
-            "load_weights": (tr("Load w&eights…"), tr("Weights into the current net; its history starts anew")),
-            "quit": (tr("&Quit"), ""),
-            "log_scale": (tr("&Log scale for the loss"), ""),
-            "show_panel": (tr("Experiment &panel"), tr("Show or hide the experiment panel")),
-            "larger_text": (tr("&Larger text"), tr("Larger text and thicker lines, for the back row")),
-            "smaller_text": (tr("S&maller text"), ""),
-            "normal_text": (tr("&Normal text size"), ""),
-            "about": (tr("&About this lecture lab"), ""),
+            "start": (self.tr("&Start"), self.tr("Build a new model from the panel and train it")),
+            "stop": (self.tr("S&top") + "\tEsc", self.tr("Stop after the current batch; the model keeps what it learned (Esc)")),
+            "resume": (self.tr("&Resume"), self.tr("Train the current model further, from the next epoch")),
+            "save_model": (self.tr("&Save model…"), self.tr("The whole model as .h5: architecture, weights, optimizer state")),
+            "save_weights": (self.tr("Save &weights…"), self.tr("The weights only, as .weights.h5")),
+            "load_model": (self.tr("&Load model…"), self.tr("A whole .h5 model; it becomes the Training tab's model")),
+            "load_weights": (self.tr("Load w&eights…"), self.tr("Weights into the current net; its history starts anew")),
+            "quit": (self.tr("&Quit"), ""),
+            "log_scale": (self.tr("&Log scale for the loss"), ""),
+            "show_panel": (self.tr("Experiment &panel"), self.tr("Show or hide the experiment panel")),
+            "larger_text": (self.tr("&Larger text"), self.tr("Larger text and thicker lines, for the back row")),
+            "smaller_text": (self.tr("S&maller text"), ""),
+            "normal_text": (self.tr("&Normal text size"), ""),
+            "about": (self.tr("&About this lecture lab"), ""),
         }
         for name, (text, tip) in texts.items():
             action = self.by_name[name]

@@ -7,20 +7,19 @@ from PySide6.QtCore import QCoreApplication, QStandardPaths
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("Dialogs", text)
+translate = QCoreApplication.translate
 
 
 def h5_filter() -> str:
-    return tr("Keras HDF5 model (*.h5)")
+    return translate("Dialogs", "Keras HDF5 model (*.h5)")
 
 
 def weights_filter() -> str:
-    return tr("Keras weights (*.weights.h5 *.h5)")
+    return translate("Dialogs", "Keras weights (*.weights.h5 *.h5)")
 
 
 def title() -> str:
-    return tr("Keras Lecture Lab")
+    return translate("Dialogs", "Keras Lecture Lab")
 
 
 class Dialogs:
@@ -40,14 +39,14 @@ class Dialogs:
 
     def open_path(self, title: str, filters: str) -> str:
         path, _ = QFileDialog.getOpenFileName(self.parent, title, self.folder,
-                                              filters + ";;" + tr("All files (*)"))
+                                              filters + ";;" + translate("Dialogs", "All files (*)"))
         if path:
             self.folder = os.path.dirname(path)
         return path
 
     def unsaved(self, question: str) -> str:
         """'save', 'discard' or 'cancel' for a model with unsaved training."""
-        box = QMessageBox(QMessageBox.Question, tr("Unsaved training"), question,
+        box = QMessageBox(QMessageBox.Question, translate("Dialogs", "Unsaved training"), question,
                           QMessageBox.Save | QMessageBox.Discard | QMessageBox.Cancel,
                           self.parent)
         box.setDefaultButton(QMessageBox.Save)

@@ -22,7 +22,10 @@ _current = "en"
 
 
 def settings() -> QSettings:
-    return QSettings("Keras Lecture Lab", "Keras Lecture Lab")
+    # An INI file where each system keeps an application's settings (the
+    # same format everywhere; tests point it elsewhere with QSettings.setPath).
+    return QSettings(QSettings.IniFormat, QSettings.UserScope, "Keras Lecture Lab",
+                     "Keras Lecture Lab")
 
 
 def system_language() -> str:

@@ -6,8 +6,7 @@ from PySide6.QtCore import QCoreApplication
 from widgets import numbers
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("Presenter", text)
+translate = QCoreApplication.translate
 
 
 def user_message(err: BaseException) -> str:
@@ -23,12 +22,12 @@ def user_message(err: BaseException) -> str:
 def duration(seconds: float) -> str:
     seconds = int(round(seconds))
     if seconds < 60:
-        return tr("{s} s").format(s=seconds)
-    return tr("{m} min {s:02d} s").format(m=seconds // 60, s=seconds % 60)
+        return translate("Presenter", "{s} s").format(s=seconds)
+    return translate("Presenter", "{m} min {s:02d} s").format(m=seconds // 60, s=seconds % 60)
 
 
 def seconds(value: float) -> str:
-    return tr("{s} s").format(s=numbers.fixed(value, 1))
+    return translate("Presenter", "{s} s").format(s=numbers.fixed(value, 1))
 
 
 def time_left(elapsed: float, epochs_done: int, epochs_left: int) -> float:
@@ -39,11 +38,11 @@ def time_left(elapsed: float, epochs_done: int, epochs_left: int) -> float:
 def epoch_of(epoch: int, last: int | None = None, left: float | None = None) -> str:
     """The progress bar's text: "epoch 12 of 1000 · 9 s left"."""
     if last is None:
-        return tr("epoch {epoch}").format(epoch=numbers.whole(epoch))
-    text = tr("epoch {epoch} of {last}").format(epoch=numbers.whole(epoch),
+        return translate("Presenter", "epoch {epoch}").format(epoch=numbers.whole(epoch))
+    text = translate("Presenter", "epoch {epoch} of {last}").format(epoch=numbers.whole(epoch),
                                                 last=numbers.whole(last))
     if left is not None:
-        text += " · " + tr("{time} left").format(time=duration(left))
+        text += " · " + translate("Presenter", "{time} left").format(time=duration(left))
     return text
 
 
@@ -54,36 +53,36 @@ def run_time(segments: list[float]) -> str:
     if len(segments) <= 1:
         return total
     parts = " + ".join(numbers.fixed(s, 1) for s in segments)
-    return tr("{total} in {n} segments ({parts} s)").format(total=total, n=len(segments),
+    return translate("Presenter", "{total} in {n} segments ({parts} s)").format(total=total, n=len(segments),
                                                              parts=parts)
 
 
 def errors_line(errors: dict | None, unit: str = "") -> str:
     if not errors:
         return ""
-    head = tr("Absolute test error ({unit})").format(unit=unit) if unit else tr(
+    head = translate("Presenter", "Absolute test error ({unit})").format(unit=unit) if unit else translate("Presenter", 
         "Absolute test error")
-    return (f"{head}: <b>" + tr("mean {value}").format(value=numbers.fixed(errors["mean_abs"]))
-            + "</b> · " + tr("max {value}").format(value=numbers.fixed(errors["max_abs"]))
-            + " · " + tr("min {value}").format(value=numbers.fixed(errors["min_abs"])))
+    return (f"{head}: <b>" + translate("Presenter", "mean {value}").format(value=numbers.fixed(errors["mean_abs"]))
+            + "</b> · " + translate("Presenter", "max {value}").format(value=numbers.fixed(errors["max_abs"]))
+            + " · " + translate("Presenter", "min {value}").format(value=numbers.fixed(errors["min_abs"])))
 
 
 def run_outcome(result, epochs_done: int, segments: list[float]) -> str:
     """How a training run ended, for the status bar."""
     if result.not_finite:
-        why = tr("Stopped at epoch {epoch}: the loss is no longer a finite number. The last "
+        why = translate("Presenter", "Stopped at epoch {epoch}: the loss is no longer a finite number. The last "
                  "finite weights are kept.").format(epoch=numbers.whole(epochs_done + 1))
     elif result.stopped_by_user:
-        why = tr("Stopped after epoch {epoch}. Resume trains the same model further.").format(
+        why = translate("Presenter", "Stopped after epoch {epoch}. Resume trains the same model further.").format(
             epoch=numbers.whole(epochs_done))
     elif result.stopped_early:
-        why = tr("Early stopping after epoch {epoch}: val_loss did not improve.").format(
+        why = translate("Presenter", "Early stopping after epoch {epoch}: val_loss did not improve.").format(
             epoch=numbers.whole(epochs_done))
     else:
-        why = tr("Trained to epoch {epoch}.").format(epoch=numbers.whole(epochs_done))
-    why += " " + tr("Run time {time}.").format(time=run_time(segments))
+        why = translate("Presenter", "Trained to epoch {epoch}.").format(epoch=numbers.whole(epochs_done))
+    why += " " + translate("Presenter", "Run time {time}.").format(time=run_time(segments))
     if result.restored_best_epoch is not None:
-        why += " " + tr("Best weights (epoch {epoch}) restored.").format(
+        why += " " + translate("Presenter", "Best weights (epoch {epoch}) restored.").format(
             epoch=numbers.whole(result.restored_best_epoch))
     return why
 
@@ -91,7 +90,7 @@ def run_outcome(result, epochs_done: int, segments: list[float]) -> str:
 def diverged_note(epoch: int, experiment) -> str:
     """Next to the loss curve: what happened and what to try."""
     lower = numbers.short(experiment.learning_rate / 10)
-    return tr("<b>The loss became NaN or infinite at epoch {epoch}.</b> The steps were too "
+    return translate("Presenter", "<b>The loss became NaN or infinite at epoch {epoch}.</b> The steps were too "
               "large: the learning rate {rate} makes the weights overshoot and grow without "
               "bound. Lower the learning rate (try {lower}) and press Start. The model keeps "
               "the last finite weights.").format(

@@ -30,31 +30,30 @@ def layers_text(layers) -> str:
 
 def setting_text(name: str, e: Experiment) -> str:
     """One setting of `e` as a reader names it: "learning rate 0.01"."""
-    t = lambda text: translate("Settings", text)  # noqa: E731
     if name == "layers":
-        return t("layers {layers}").format(layers=layers_text(e.layers))
+        return translate("Settings", "layers {layers}").format(layers=layers_text(e.layers))
     if name == "learning_rate":
-        return t("learning rate {value}").format(value=numbers.short(e.learning_rate))
+        return translate("Settings", "learning rate {value}").format(value=numbers.short(e.learning_rate))
     if name == "epochs":
-        return t("{value} epochs").format(value=numbers.whole(e.epochs))
+        return translate("Settings", "{value} epochs").format(value=numbers.whole(e.epochs))
     if name == "batch_size":
-        return t("batch size {value}").format(value=numbers.whole(e.batch_size))
+        return translate("Settings", "batch size {value}").format(value=numbers.whole(e.batch_size))
     if name == "validation_split":
-        return t("validation share {value} %").format(value=numbers.whole(round(e.validation_split * 100)))
+        return translate("Settings", "validation share {value} %").format(value=numbers.whole(round(e.validation_split * 100)))
     if name == "seed":
-        return t("seed {value}").format(value=numbers.whole(e.seed))
+        return translate("Settings", "seed {value}").format(value=numbers.whole(e.seed))
     if name == "standardize":
-        return t("standardised features") if e.standardize else t("raw features")
+        return translate("Settings", "standardised features") if e.standardize else translate("Settings", "raw features")
     if name == "shuffle":
-        return t("shuffled") if e.shuffle else t("not shuffled")
+        return translate("Settings", "shuffled") if e.shuffle else translate("Settings", "not shuffled")
     if name == "early_stopping":
-        return t("early stopping") if e.early_stopping else t("no early stopping")
+        return translate("Settings", "early stopping") if e.early_stopping else translate("Settings", "no early stopping")
     if name == "patience":
-        return t("patience {value}").format(value=numbers.whole(e.patience))
+        return translate("Settings", "patience {value}").format(value=numbers.whole(e.patience))
     if name == "restore_best_weights":
-        return t("best weights restored") if e.restore_best_weights else t("last weights kept")
+        return translate("Settings", "best weights restored") if e.restore_best_weights else translate("Settings", "last weights kept")
     if name == "initial_weights":
-        return t("start weights drawn from the seed") if e.initial_weights is None else t(
+        return translate("Settings", "start weights drawn from the seed") if e.initial_weights is None else t(
             "start weights set")
     return str(getattr(e, name))  # loss, optimizer: Keras's own names
 
@@ -154,61 +153,60 @@ class ExperimentPanel(QWidget):
 
     # ------------------------------------------------------------ texts
     def retranslate(self) -> None:
-        tr = self.tr
         for i, name in enumerate(PRESETS):
             self.preset.setItemText(i, translate("Presets", PRESETS[name].title) or name)
-        self.preset.setToolTip(tr("The lecture's experiments; choosing one replaces the model."))
-        self.experiment_label.setText(tr("Experiment"))
-        self.layers_label.setText(tr("Dense layers (input → output)"))
-        self.layers.setHorizontalHeaderLabels([tr("Units"), tr("Activation"), tr("Bias")])
-        self.layers.setToolTip(tr(
+        self.preset.setToolTip(self.tr("The lecture's experiments; choosing one replaces the model."))
+        self.experiment_label.setText(self.tr("Experiment"))
+        self.layers_label.setText(self.tr("Dense layers (input → output)"))
+        self.layers.setHorizontalHeaderLabels([self.tr("Units"), self.tr("Activation"), self.tr("Bias")])
+        self.layers.setToolTip(self.tr(
             "keras.Sequential of Dense layers: units, activation and use_bias per layer. "
             "The last layer predicts the target: 1 unit, usually linear."))
-        self.add_layer.setText(tr("Add layer"))
-        self.add_layer.setToolTip(tr("A hidden Dense(10, activation=\"relu\") before the output layer."))
-        self.remove_layer.setText(tr("Remove layer"))
-        self.remove_layer.setToolTip(tr("Removes the chosen layer, or else the last hidden one."))
-        labels = {self.loss: tr("Loss"), self.optimizer: tr("Optimizer"),
-                  self.learning_rate: tr("Learning rate"), self.epochs: tr("Epochs"),
-                  self.batch_size: tr("Batch size"), self.validation: tr("Validation share"),
-                  self.seed: tr("Seed"), self.patience: tr("Patience (epochs)")}
+        self.add_layer.setText(self.tr("Add layer"))
+        self.add_layer.setToolTip(self.tr("A hidden Dense(10, activation=\"relu\") before the output layer."))
+        self.remove_layer.setText(self.tr("Remove layer"))
+        self.remove_layer.setToolTip(self.tr("Removes the chosen layer, or else the last hidden one."))
+        labels = {self.loss: self.tr("Loss"), self.optimizer: self.tr("Optimizer"),
+                  self.learning_rate: self.tr("Learning rate"), self.epochs: self.tr("Epochs"),
+                  self.batch_size: self.tr("Batch size"), self.validation: self.tr("Validation share"),
+                  self.seed: self.tr("Seed"), self.patience: self.tr("Patience (epochs)")}
         for field, text in labels.items():
             self.labels[field].setText(text)
-        self.loss.setItemText(self.loss.findData("mse"), tr("MSE (mean squared error)"))
-        self.loss.setItemText(self.loss.findData("mae"), tr("MAE (mean absolute error)"))
+        self.loss.setItemText(self.loss.findData("mse"), self.tr("MSE (mean squared error)"))
+        self.loss.setItemText(self.loss.findData("mae"), self.tr("MAE (mean absolute error)"))
         tips = {
-            self.loss: tr("The loss function compile(loss=...) minimises: MSE squares every "
+            self.loss: self.tr("The loss function compile(loss=...) minimises: MSE squares every "
                           "error, so large errors weigh most; MAE takes them as they are."),
-            self.optimizer: tr("How compile(optimizer=...) turns gradients into steps: sgd "
+            self.optimizer: self.tr("How compile(optimizer=...) turns gradients into steps: sgd "
                                "steps by learning rate × gradient; adam and rmsprop adapt the "
                                "step per weight."),
-            self.learning_rate: tr("The optimizer's step size. Too large and the loss jumps "
+            self.learning_rate: self.tr("The optimizer's step size. Too large and the loss jumps "
                                    "or becomes NaN; too small and training crawls."),
-            self.epochs: tr("fit(epochs=...): how often the whole training set is passed "
+            self.epochs: self.tr("fit(epochs=...): how often the whole training set is passed "
                             "through the net."),
-            self.batch_size: tr("fit(batch_size=...): samples per gradient step. An epoch makes "
+            self.batch_size: self.tr("fit(batch_size=...): samples per gradient step. An epoch makes "
                                 "training rows ÷ batch size updates; 1 is per-sample SGD."),
-            self.validation: tr("The share of the training rows held out as the validation set "
+            self.validation: self.tr("The share of the training rows held out as the validation set "
                                 "for val_loss; drawn at random from the seed."),
-            self.seed: tr("keras.utils.set_random_seed: the same seed gives the same start "
+            self.seed: self.tr("keras.utils.set_random_seed: the same seed gives the same start "
                           "weights, validation rows and shuffling."),
-            self.patience: tr("EarlyStopping(patience=...): epochs without a better val_loss "
+            self.patience: self.tr("EarlyStopping(patience=...): epochs without a better val_loss "
                               "before training stops."),
-            self.standardize: tr("Scale every feature to mean 0 and deviation 1 on the training "
+            self.standardize: self.tr("Scale every feature to mean 0 and deviation 1 on the training "
                                  "rows. The lecture's slides train on the raw features."),
-            self.restore_best: tr("EarlyStopping(restore_best_weights=True): at the end, the "
+            self.restore_best: self.tr("EarlyStopping(restore_best_weights=True): at the end, the "
                                   "weights of the epoch with the best val_loss come back."),
         }
         for field, tip in tips.items():
             field.setToolTip(tip)
             if field in self.labels:
                 self.labels[field].setToolTip(tip)
-        self.standardize.setText(tr("Standardise features"))
-        self.early.setTitle(tr("Early stopping (monitor val_loss)"))
-        self.early.setToolTip(tr("keras.callbacks.EarlyStopping(monitor=\"val_loss\"): stops "
+        self.standardize.setText(self.tr("Standardise features"))
+        self.early.setTitle(self.tr("Early stopping (monitor val_loss)"))
+        self.early.setToolTip(self.tr("keras.callbacks.EarlyStopping(monitor=\"val_loss\"): stops "
                                  "when the validation loss no longer improves. Needs a "
                                  "validation share."))
-        self.restore_best.setText(tr("Restore best weights"))
+        self.restore_best.setText(self.tr("Restore best weights"))
         self._show_description()
 
     def changeEvent(self, event) -> None:
