@@ -6,8 +6,9 @@ from pathlib import Path
 
 import numpy as np
 
-RESOURCES = Path(__file__).resolve().parent.parent / "resources"
-BOSTON_CSV = RESOURCES / "boston_housing.csv"
+from .resources import resource_path
+
+BOSTON_CSV = resource_path("boston_housing.csv")
 BOSTON_COLUMNS = ("CRIM", "ZN", "INDUS", "CHAS", "NOX", "RM", "AGE", "DIS", "RAD",
                   "TAX", "PTRATIO", "B", "LSTAT")
 BOSTON_DESCRIPTION = (
