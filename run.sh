@@ -20,6 +20,67 @@ case "$mode" in
   *) echo "usage: ./run.sh app|test|bench [ARGS]" >&2; exit 2 ;;
 esac
 
+# Before a window opens on Linux: is there a display, and can a Qt platform plugin for it load?
+# One clear message instead of Qt's abort, and the first before any set-up. Both are skipped for
+# --headless and --help, and together take about 30 ms (one ldd per plugin).
+needs_window() {
+  local arg
+  [ "$mode" = app ] && [ "$(uname -s)" = Linux ] || return 1
+  for arg in "$@"; do
+    case "$arg" in --hea*|-h|--help) return 1 ;; esac
+  done
+}
+
+# The platform plugins Qt will try, in its order.
+qt_platforms() {
+  if [ -n "${QT_QPA_PLATFORM:-}" ]; then
+    echo "$QT_QPA_PLATFORM" | tr ';' '\n'
+  else
+    [ -z "${WAYLAND_DISPLAY:-}" ] || echo wayland
+    [ -z "${DISPLAY:-}" ] || echo xcb
+  fi
+}
+
+check_display() {
+  if [ -z "$(qt_platforms)" ]; then
+    echo "No display (DISPLAY and WAYLAND_DISPLAY are unset): train without a window with" >&2
+    echo "./run.sh app --headless [--preset NAME ...], or draw offscreen with QT_QPA_PLATFORM=offscreen." >&2
+    exit 1
+  fi
+}
+
+# The Debian/Ubuntu packages Qt's xcb platform plugin needs (README, "System libraries").
+apt_line="sudo apt-get install libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 \\
+  libxcb-render-util0 libxcb-shape0 libxcb-xkb1 libxkbcommon-x11-0 libegl1 libgl1 libfontconfig1 \\
+  libdbus-1-3 libglib2.0-0"
+
+check_qt_libraries() {
+  local name plugin found missing="" wayland=""
+  command -v ldd >/dev/null || return 0
+  # Qt takes the first plugin that loads: all is well as soon as one has all its libraries.
+  for name in $(qt_platforms); do
+    case "${name%%:*}" in
+      xcb) plugin=libqxcb.so ;;
+      wayland*) plugin=libqwayland.so; wayland=1 ;;
+      *) return 0 ;;  # offscreen, vnc, eglfs...: not checked here
+    esac
+    plugin=$(echo "$venv"/lib/python3*/site-packages/PySide6/Qt/plugins/platforms/"$plugin")
+    [ -f "$plugin" ] || return 0  # another layout: leave it to Qt
+    found=$(ldd "$plugin" 2>/dev/null | awk '/not found/ {print $1}' | sort -u | tr '\n' ' ')
+    [ -z "$found" ] && return 0
+    missing+="$found"
+  done
+  echo "The window needs system libraries that are missing: ${missing% }" >&2
+  echo "On Debian or Ubuntu, install them with" >&2
+  echo "  $apt_line" >&2
+  [ -z "$wayland" ] || echo "  (and for Wayland, libwayland-cursor0)" >&2
+  echo "or train without a window: ./run.sh app --headless [--preset NAME ...]" >&2
+  exit 1
+}
+
+window=""
+if needs_window "$@"; then window=1; check_display; fi
+
 if [ ! -x "$venv/bin/python" ]; then
   # The app needs 3.11; TensorFlow 2.21 (constraints.txt) has wheels up to 3.13.
   command -v "$python" >/dev/null || { echo "no $python found: install Python 3.11 to 3.13 (or set PYTHON=...)" >&2; exit 1; }
@@ -43,7 +104,9 @@ if [ "$(cat "$stamp" 2>/dev/null)" != "$want" ]; then
 fi
 
 case "$mode" in
-  app) exec "$py" main.py "$@" ;;
+  app)
+    [ -z "$window" ] || check_qt_libraries
+    exec "$py" main.py "$@" ;;
   test) QT_QPA_PLATFORM=${QT_QPA_PLATFORM:-offscreen} exec "$py" -m pytest "$@" ;;
   bench) QT_QPA_PLATFORM=${QT_QPA_PLATFORM:-offscreen} exec "$py" bench/bench.py "$@" ;;
 esac
