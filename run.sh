@@ -12,6 +12,8 @@ mode=${1:-app}
 venv=${VENV:-.venv}
 python=${PYTHON:-python3}
 constraints=constraints.txt  # the exact versions tested (README, "Tested versions")
+# The app needs Python 3.11; TensorFlow 2.21 (constraints.txt) has wheels up to 3.13.
+version_code='import sys; sys.exit(not (3, 11) <= sys.version_info[:2] <= (3, 13))'
 
 case "$mode" in
   app) extras="" ;;
@@ -82,21 +84,17 @@ window=""
 if needs_window "$@"; then window=1; check_display; fi
 
 if [ ! -x "$venv/bin/python" ]; then
-  # The app needs 3.11; TensorFlow 2.21 (constraints.txt) has wheels up to 3.13.
   command -v "$python" >/dev/null || { echo "no $python found: install Python 3.11 to 3.13 (or set PYTHON=...)" >&2; exit 1; }
-  "$python" -c 'import sys; sys.exit(not (3, 11) <= sys.version_info[:2] <= (3, 13))' \
+  "$python" -c "$version_code" \
     || { echo "Python 3.11 to 3.13 is needed, $python is $("$python" -V 2>&1): set PYTHON=python3.13 or the like" >&2; exit 1; }
   "$python" -m venv "$venv"
 fi
 py="$venv/bin/python"
 stamp="$venv/.installed$extras"
-# The stamp holds a hash of both files: a change to either reinstalls.
-want=$("$py" -c 'import hashlib, sys
-h = hashlib.sha256()
-for name in sys.argv[1:]:
-    with open(name, "rb") as f:
-        h.update(f.read())
-print(h.hexdigest()[:16])' pyproject.toml "$constraints")
+# The stamp holds a hash of both files: a change to either reinstalls. (The same code as in
+# run.ps1, with no quotes inside so that PowerShell 5 passes it unchanged.)
+hash_code='import hashlib, pathlib, sys; h = hashlib.sha256(); [h.update(pathlib.Path(n).read_bytes()) for n in sys.argv[1:]]; print(h.hexdigest()[:16])'
+want=$("$py" -c "$hash_code" pyproject.toml "$constraints")
 if [ "$(cat "$stamp" 2>/dev/null)" != "$want" ]; then
   "$py" -m pip install --quiet --upgrade pip
   "$py" -m pip install --quiet -c "$constraints" -e ".$extras"
