@@ -7,13 +7,12 @@ German shows and takes the decimal comma.
 """
 from __future__ import annotations
 
-from pathlib import Path
-
 from PySide6.QtCore import (QCoreApplication, QLibraryInfo, QLocale, QSettings,
                             QTranslator)
 
+from training.resources import resource_path
+
 LANGUAGES = {"de": "Deutsch", "en": "English"}
-TRANSLATIONS = Path(__file__).resolve().parent.parent / "resources" / "translations"
 _SETTING = "language"
 _LOCALES = {"de": (QLocale.German, QLocale.Germany),
             "en": (QLocale.English, QLocale.UnitedStates)}
@@ -66,7 +65,7 @@ def install(language: str) -> str:
     _current = language
     if language != "en":
         ours = QTranslator(app)
-        if ours.load(str(TRANSLATIONS / f"lab_{language}.qm")):
+        if ours.load(str(resource_path(f"translations/lab_{language}.qm"))):
             _installed.append(ours)
         qt = QTranslator(app)
         if qt.load(f"qtbase_{language}", QLibraryInfo.path(QLibraryInfo.TranslationsPath)):

@@ -6,10 +6,10 @@ from pathlib import Path
 
 import numpy as np
 
+from .resources import resource_path
 from .texts import QT_TRANSLATE_NOOP
 
-RESOURCES = Path(__file__).resolve().parent.parent / "resources"
-BOSTON_CSV = RESOURCES / "boston_housing.csv"
+BOSTON_CSV = resource_path("boston_housing.csv")
 BOSTON_COLUMNS = ("CRIM", "ZN", "INDUS", "CHAS", "NOX", "RM", "AGE", "DIS", "RAD",
                   "TAX", "PTRATIO", "B", "LSTAT")
 BOSTON_DESCRIPTION = (
