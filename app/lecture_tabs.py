@@ -14,7 +14,7 @@ from training.experiment import Experiment
 from training.gradient_paths import GRID_W1, GRID_W2, loss_surface
 from widgets.activation_view import ActivationView
 from widgets.and_view import AndView
-from widgets.path_view import PathView
+from widgets.path_view import PathView, covering_grid
 
 from .dialogs import Dialogs
 from .runner import TaskRunner
@@ -114,7 +114,16 @@ class PathsTab(LectureTab):
         super().__init__("Gradient paths", PathView(), dialogs, parent)
         view = self.view
         view.set_surface(GRID_W1, GRID_W2, loss_surface(view.experiment(), GRID_W1, GRID_W2))
+        # The view asks for the surface over what it shows after a resize, zoom
+        # or pan; the losses are computed here, not in the widgets' layer.
+        view.surfaceRequested.connect(self._cover)
         self.runner.batchEnded.connect(self._on_batch)
+
+    @Slot(object, object)
+    def _cover(self, w1_range, w2_range) -> None:
+        """The loss over the visible range and a margin (about 5 ms)."""
+        w1, w2 = covering_grid(w1_range, w2_range)
+        self.view.set_surface(w1, w2, loss_surface(self.view.experiment(), w1, w2), home=False)
 
     @Slot(object)
     def start(self, experiment: Experiment) -> None:
