@@ -315,7 +315,8 @@ def shows_the_default_extent(view):
     x0, x1, y0, y1 = view_rect(view)
     home = (GRID_W1[0], GRID_W1[-1], GRID_W2[0], GRID_W2[-1])
     exact = [np.allclose((x0, x1), home[:2]), np.allclose((y0, y1), home[2:])]
-    contains = x0 <= home[0] + 1e-9 and x1 >= home[1] - 1e-9 and y0 <= home[2] + 1e-9 and y1 >= home[3] - 1e-9
+    contains = (x0 <= home[0] + 1e-9 and x1 >= home[1] - 1e-9
+                and y0 <= home[2] + 1e-9 and y1 >= home[3] - 1e-9)
     centred = np.isclose(x0 + x1, home[0] + home[1]) and np.isclose(y0 + y1, home[2] + home[3])
     return any(exact) and contains and centred
 

@@ -31,8 +31,8 @@ N_CONTOURS = 12
 MAX_CONTOURS = 4 * N_CONTOURS
 EARLIER_RUNS = 2       # runs whose paths stay, faded, behind the current ones
 GRID_POINTS = 201      # samples across the longer side of the visible range
-COVER_MARGIN = 0.1     # around the visible range, of its longer side: a short pan needs no new surface
-MIN_SAMPLES = 120      # fewer samples than this across the view (zoomed in): ask for a finer surface
+COVER_MARGIN = 0.1     # of the longer visible side, around it: a short pan needs no new surface
+MIN_SAMPLES = 120      # fewer across the view (zoomed in): ask for a finer surface
 COVER_MS = 80          # while a resize, zoom or pan goes on, one request at most this often
 
 
@@ -447,7 +447,8 @@ class PathView(QWidget):
         """The colour bar's ticks at round losses, labelled with the losses."""
         major, minor = loss_ticks(*self._z_range)
         self.colour_bar.axis.setTicks([
-            [(float(self._shade(v)), numbers.short(v)) for v in values] for values in (major, minor)])
+            [(float(self._shade(v)), numbers.short(v)) for v in values]
+            for values in (major, minor)])
 
     @Slot(object)
     def reset(self, start=None) -> None:
@@ -467,7 +468,8 @@ class PathView(QWidget):
     def _fade_paths(self) -> None:
         """The current paths become the last run's, drawn faded; the oldest go."""
         if any(len(p) for p in self.points.values()):
-            self.earlier.insert(0, {bs: np.array(p).reshape(-1, 2) for bs, p in self.points.items()})
+            self.earlier.insert(0, {bs: np.array(p).reshape(-1, 2)
+                                    for bs, p in self.points.items()})
             del self.earlier[EARLIER_RUNS:]
         self.points = {bs: [] for bs in BATCH_SIZES}
         self._paths_from = None
