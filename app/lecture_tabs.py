@@ -15,7 +15,7 @@ from training.gradient_paths import GRID_W1, GRID_W2, loss_surface
 from widgets.activation_view import ActivationView
 from widgets.and_view import AndView
 from widgets import numbers
-from widgets.path_view import PathView
+from widgets.path_view import PathView, covering_grid
 
 from .dialogs import Dialogs
 from .runner import TaskRunner
@@ -120,10 +120,19 @@ class PathsTab(LectureTab):
     pathsFinished = Signal(object)  # {batch size: PathRun}
 
     def __init__(self, dialogs: Dialogs, parent=None):
-        super().__init__("Gradient paths", PathView(), dialogs, parent)
+        super().__init__(translate("PathsTab", "Gradient paths"), PathView(), dialogs, parent)
         view = self.view
         view.set_surface(GRID_W1, GRID_W2, loss_surface(view.experiment(), GRID_W1, GRID_W2))
+        # The view asks for the surface over what it shows after a resize, zoom
+        # or pan; the losses are computed here, not in the widgets' layer.
+        view.surfaceRequested.connect(self._cover)
         self.runner.batchEnded.connect(self._on_batch)
+
+    @Slot(object, object)
+    def _cover(self, w1_range, w2_range) -> None:
+        """The loss over the visible range and a margin (about 5 ms)."""
+        w1, w2 = covering_grid(w1_range, w2_range)
+        self.view.set_surface(w1, w2, loss_surface(self.view.experiment(), w1, w2), home=False)
 
     @Slot(object)
     def start(self, experiment: Experiment) -> None:
@@ -131,8 +140,8 @@ class PathsTab(LectureTab):
             from training.gradient_paths import run_paths
             return run_paths(experiment, state=state)
         self.view.reset()
-        if self._run("Gradient paths", task, self._on_done):
-            self.say("Training from one start with batch sizes 9, 3 and 1…")
+        if self._run(self.tr("Gradient paths"), task, self._on_done):
+            self.say(self.tr("Training from one start with batch sizes 9, 3 and 1…"))
 
     @Slot(int, object)
     def _on_batch(self, run_id: int, payload) -> None:
@@ -143,7 +152,8 @@ class PathsTab(LectureTab):
     @Slot(object)
     def _on_done(self, runs) -> None:
         self.say(" · ".join(
-            f"batch size {bs}: {len(r.points) - 1} updates, loss {r.history['loss'][-1]:.4g}"
+            self.tr("batch size {size}: {n} updates, loss {loss}").format(
+                size=bs, n=numbers.whole(len(r.points) - 1), loss=numbers.short(r.history["loss"][-1]))
             for bs, r in runs.items() if r.history.get("loss")))
         self.pathsFinished.emit(runs)
 

@@ -164,3 +164,35 @@ def test_each_tab_has_its_own_status(window, qtbot):
     assert window.statusBar().currentMessage() == ""
     show(window, window.training)
     assert window.statusBar().currentMessage() == t.last_status
+
+
+def surface_in_view(view):
+    """The image's grid, and whether it covers the visible range."""
+    (x0, x1), (y0, y1) = view.view_box.viewRange()
+    r = view.image.mapRectToParent(view.image.boundingRect())
+    n1, n2 = view.image.image.shape
+    step1, step2 = r.width() / n1, r.height() / n2
+    w1 = r.left() + step1 * (np.arange(n1) + 0.5)
+    w2 = r.top() + step2 * (np.arange(n2) + 0.5)
+    covers = r.left() <= x0 and x1 <= r.right() and r.top() <= y0 and y1 <= r.bottom()
+    return w1, w2, covers
+
+
+def test_the_paths_tab_computes_the_surface_the_view_shows(window, qtbot):
+    from training.gradient_paths import GRID_W1, loss_surface
+    tab = window.paths_tab
+    view = tab.view
+    show(window, tab)
+    qtbot.waitExposed(view)
+    for size in ((1900, 650), (1300, 1300)):
+        window.resize(*size)
+        qtbot.waitUntil(lambda: surface_in_view(view)[2], timeout=5000)
+    (x0, x1), (y0, y1) = view.view_box.viewRange()
+    assert y1 - y0 > 1.2 * (GRID_W1[-1] - GRID_W1[0])  # tall: more than the default grid
+    view.view_box.scaleBy((0.1, 0.1))
+    qtbot.waitUntil(view.covers_view, timeout=5000)  # a finer surface for the zoom
+    w1, w2, covers = surface_in_view(view)
+    assert covers and w1[1] - w1[0] < 0.1 * (GRID_W1[1] - GRID_W1[0]) * 2
+    # What the view shows is the real loss, on the default extent's colour scale.
+    np.testing.assert_allclose(view.image.image,
+                               view._shade(loss_surface(view.experiment(), w1, w2)), atol=1e-6)

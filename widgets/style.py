@@ -141,3 +141,24 @@ def style_plot(plot: pg.PlotItem, cached_axes: bool = True) -> None:
         axis = plot.getAxis(name)
         axis.setCacheMode(QGraphicsItem.DeviceCoordinateCache)
         axis.setStyle(maxTickLevel=1)
+
+
+# The gradient-path view. Contours and the start marker on the surface; the
+# legend's box is the colour map's dark end, so the paths' samples (the white
+# one too) look as they do on the surface, whatever the plot's background.
+CONTOUR = (255, 255, 255, 110)
+START_MARKER = "#000000"
+PATH_LEGEND_BRUSH = "#440154"   # viridis at 0
+PATH_LEGEND_TEXT = "#ffffff"
+PATH_WIDTH = 2
+# Earlier runs' paths, behind the current ones: the last run, the one before.
+FADED_ALPHA = (150, 80)
+FADED_WIDTH = 1
+
+
+def faded_pen(colour: str, age: int = 1):
+    """The pen of a path `age` runs old (1: the last run), thinner and
+    fainter the older it is."""
+    c = pg.mkColor(colour)
+    c.setAlpha(FADED_ALPHA[min(max(age, 1), len(FADED_ALPHA)) - 1])
+    return pg.mkPen(c, width=FADED_WIDTH)
