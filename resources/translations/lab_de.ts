@@ -430,15 +430,15 @@
     </message>
     <message>
         <source>MSE (mean squared error)</source>
-        <translation>MSE (mittlerer quadratischer Fehler)</translation>
+        <translation>MSE</translation>
     </message>
     <message>
         <source>MAE (mean absolute error)</source>
-        <translation>MAE (mittlerer absoluter Fehler)</translation>
+        <translation>MAE</translation>
     </message>
     <message>
         <source>The loss function compile(loss=...) minimises: MSE squares every error, so large errors weigh most; MAE takes them as they are.</source>
-        <translation>Die Verlustfunktion, die compile(loss=...) minimiert: MSE quadriert jeden Fehler, große Fehler wiegen also am meisten; MAE nimmt sie, wie sie sind.</translation>
+        <translation>Die Verlustfunktion, die compile(loss=...) minimiert: MSE (mittlerer quadratischer Fehler) quadriert jeden Fehler, große Fehler wiegen also am meisten; MAE (mittlerer absoluter Fehler) nimmt sie, wie sie sind.</translation>
     </message>
     <message>
         <source>How compile(optimizer=...) turns gradients into steps: sgd steps by learning rate × gradient; adam and rmsprop adapt the step per weight.</source>
