@@ -5,840 +5,840 @@
     <name>Actions</name>
     <message>
         <source>&amp;Start</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Start</translation>
     </message>
     <message>
         <source>Build a new model from the panel and train it</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein neues Modell nach dem Experimentbereich bauen und trainieren</translation>
     </message>
     <message>
         <source>S&amp;top</source>
-        <translation type="unfinished"></translation>
+        <translation>Training &amp;abbrechen</translation>
     </message>
     <message>
         <source>Stop after the current batch; the model keeps what it learned (Esc)</source>
-        <translation type="unfinished"></translation>
+        <translation>Nach dem laufenden Batch anhalten; das Modell behält, was es gelernt hat (Esc)</translation>
     </message>
     <message>
         <source>&amp;Resume</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Weiter trainieren</translation>
     </message>
     <message>
         <source>Train the current model further, from the next epoch</source>
-        <translation type="unfinished"></translation>
+        <translation>Das aktuelle Modell ab der nächsten Epoche weiter trainieren</translation>
     </message>
     <message>
         <source>&amp;Save model…</source>
-        <translation type="unfinished"></translation>
+        <translation>Modell &amp;speichern…</translation>
     </message>
     <message>
         <source>The whole model as .h5: architecture, weights, optimizer state</source>
-        <translation type="unfinished"></translation>
+        <translation>Das ganze Modell als .h5: Architektur, Gewichte, Zustand des Optimierers</translation>
     </message>
     <message>
         <source>Save &amp;weights…</source>
-        <translation type="unfinished"></translation>
+        <translation>Ge&amp;wichte speichern…</translation>
     </message>
     <message>
         <source>The weights only, as .weights.h5</source>
-        <translation type="unfinished"></translation>
+        <translation>Nur die Gewichte, als .weights.h5</translation>
     </message>
     <message>
         <source>&amp;Load model…</source>
-        <translation type="unfinished"></translation>
+        <translation>Modell &amp;laden…</translation>
     </message>
     <message>
         <source>A whole .h5 model; it becomes the Training tab&apos;s model</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein ganzes .h5-Modell; es wird das Modell des Tabs „Training“</translation>
     </message>
     <message>
         <source>Load w&amp;eights…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Gewichte laden…</translation>
     </message>
     <message>
         <source>Weights into the current net; its history starts anew</source>
-        <translation type="unfinished"></translation>
+        <translation>Gewichte in das aktuelle Netz; sein Verlauf beginnt neu</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Beenden</translation>
     </message>
     <message>
         <source>&amp;Log scale for the loss</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Logarithmische Skala für den loss</translation>
     </message>
     <message>
         <source>Experiment &amp;panel</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Experimentbereich</translation>
     </message>
     <message>
         <source>Show or hide the experiment panel</source>
-        <translation type="unfinished"></translation>
+        <translation>Den Experimentbereich ein- oder ausblenden</translation>
     </message>
     <message>
         <source>&amp;Larger text</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Größere Schrift</translation>
     </message>
     <message>
         <source>Larger text and thicker lines, for the back row</source>
-        <translation type="unfinished"></translation>
+        <translation>Größere Schrift und dickere Linien, für die hinteren Reihen</translation>
     </message>
     <message>
         <source>S&amp;maller text</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Kleinere Schrift</translation>
     </message>
     <message>
         <source>&amp;Normal text size</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Normale Schriftgröße</translation>
     </message>
     <message>
         <source>&amp;About this lecture lab</source>
-        <translation type="unfinished"></translation>
+        <translation>Ü&amp;ber Keras Lecture Lab</translation>
     </message>
 </context>
 <context>
     <name>ActivationView</name>
     <message>
         <source>Activation functions (solid) and their derivatives (dashed)</source>
-        <translation type="unfinished"></translation>
+        <translation>Aktivierungsfunktionen (durchgezogen) und ihre Ableitungen (gestrichelt)</translation>
     </message>
     <message>
         <source>Two ReLUs combined</source>
-        <translation type="unfinished"></translation>
+        <translation>Zwei ReLUs kombiniert</translation>
     </message>
     <message>
         <source>Side by side (Nebeneinanderausführung)</source>
-        <translation type="unfinished"></translation>
+        <translation>Nebeneinanderausführung</translation>
     </message>
     <message>
         <source>One after the other (Hintereinanderausführung)</source>
-        <translation type="unfinished"></translation>
+        <translation>Hintereinanderausführung</translation>
     </message>
     <message>
         <source>combined</source>
-        <translation type="unfinished"></translation>
+        <translation>kombiniert</translation>
     </message>
     <message>
         <source>w₂h+b₂, before the outer relu</source>
-        <translation type="unfinished"></translation>
+        <translation>w₂h+b₂, vor der äußeren relu</translation>
     </message>
 </context>
 <context>
     <name>AndTab</name>
     <message>
         <source>AND neuron</source>
-        <translation type="unfinished"></translation>
+        <translation>AND-Neuron</translation>
     </message>
     <message>
         <source>Training {title}…</source>
-        <translation type="unfinished"></translation>
+        <translation>{title} wird trainiert…</translation>
     </message>
     <message>
         <source>AND: {epochs} epochs, loss {loss}; predictions {predictions}</source>
-        <translation type="unfinished"></translation>
+        <translation>AND: {epochs} Epochen, loss {loss}; Vorhersagen {predictions}</translation>
     </message>
 </context>
 <context>
     <name>AndView</name>
     <message>
         <source>One neuron, MSE, SGD with batch size 1</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Neuron, MSE, SGD mit Batchgröße 1</translation>
     </message>
     <message>
         <source>Activation</source>
-        <translation type="unfinished"></translation>
+        <translation>Aktivierung</translation>
     </message>
     <message>
         <source>Seed</source>
-        <translation type="unfinished"></translation>
+        <translation>Seed</translation>
     </message>
     <message>
         <source>Learning rate</source>
-        <translation type="unfinished"></translation>
+        <translation>Lernrate</translation>
     </message>
     <message>
         <source>Epochs</source>
-        <translation type="unfinished"></translation>
+        <translation>Epochen</translation>
     </message>
     <message>
         <source>The neuron&apos;s activation function: relu(z) = max(0, z) or sigmoid(z) = 1/(1+e⁻ᶻ), with z = w₁x₁ + w₂x₂ + b.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Aktivierungsfunktion des Neurons: relu(z) = max(0, z) oder sigmoid(z) = 1/(1+e⁻ᶻ), mit z = w₁x₁ + w₂x₂ + b.</translation>
     </message>
     <message>
         <source>Start weight of x₁, set with model.set_weights before training.</source>
-        <translation type="unfinished"></translation>
+        <translation>Startgewicht von x₁, vor dem Training mit model.set_weights gesetzt.</translation>
     </message>
     <message>
         <source>Start weight of x₂, set with model.set_weights before training.</source>
-        <translation type="unfinished"></translation>
+        <translation>Startgewicht von x₂, vor dem Training mit model.set_weights gesetzt.</translation>
     </message>
     <message>
         <source>Start bias b, set with model.set_weights before training.</source>
-        <translation type="unfinished"></translation>
+        <translation>Start-Bias b, vor dem Training mit model.set_weights gesetzt.</translation>
     </message>
     <message>
         <source>Draw start weights from the seed</source>
-        <translation type="unfinished"></translation>
+        <translation>Startgewichte aus dem Seed ziehen</translation>
     </message>
     <message>
         <source>Let Keras&apos;s initializers draw the start weights, from the seed below (keras.utils.set_random_seed).</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Initialisierer von Keras ziehen die Startgewichte, aus dem Seed darunter (keras.utils.set_random_seed).</translation>
     </message>
     <message>
         <source>The seed for the drawn start weights and the shuffling.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Seed für die gezogenen Startgewichte und das Mischen.</translation>
     </message>
     <message>
         <source>SGD&apos;s step size: after every sample each weight moves by the learning rate times its gradient.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Schrittweite von SGD: Nach jedem Beispiel ändert sich jedes Gewicht um die Lernrate mal seinen Gradienten.</translation>
     </message>
     <message>
         <source>Passes over the four samples; each epoch makes four updates (batch size 1).</source>
-        <translation type="unfinished"></translation>
+        <translation>Durchläufe durch die vier Beispiele; jede Epoche macht vier Updates (Batchgröße 1).</translation>
     </message>
     <message>
         <source>Shuffle the four samples every epoch</source>
-        <translation type="unfinished"></translation>
+        <translation>Die vier Beispiele in jeder Epoche mischen</translation>
     </message>
     <message>
         <source>fit(..., shuffle=True): the samples come in a new order each epoch. The slides keep the truth table&apos;s order.</source>
-        <translation type="unfinished"></translation>
+        <translation>fit(..., shuffle=True): Die Beispiele kommen in jeder Epoche in neuer Reihenfolge. Die Folien behalten die Reihenfolge der Wahrheitstabelle bei.</translation>
     </message>
     <message>
         <source>Slide values</source>
-        <translation type="unfinished"></translation>
+        <translation>Folienwerte</translation>
     </message>
     <message>
         <source>The lecture&apos;s start weights, learning rate and epochs</source>
-        <translation type="unfinished"></translation>
+        <translation>Startgewichte, Lernrate und Epochen aus der Vorlesung</translation>
     </message>
     <message>
         <source>Train</source>
-        <translation type="unfinished"></translation>
+        <translation>Trainieren</translation>
     </message>
     <message>
         <source>Stop</source>
-        <translation type="unfinished"></translation>
+        <translation>Abbrechen</translation>
     </message>
     <message>
         <source>prediction ŷ</source>
-        <translation type="unfinished"></translation>
+        <translation>Vorhersage ŷ</translation>
     </message>
     <message>
         <source>Epoch</source>
-        <translation type="unfinished"></translation>
+        <translation>Epoche</translation>
     </message>
     <message>
         <source>epoch</source>
-        <translation type="unfinished"></translation>
+        <translation>Epoche</translation>
     </message>
     <message>
         <source>{epoch} of {last}</source>
-        <translation type="unfinished"></translation>
+        <translation>{epoch} von {last}</translation>
     </message>
     <message>
         <source>Weights before training</source>
-        <translation type="unfinished"></translation>
+        <translation>Gewichte vor dem Training</translation>
     </message>
     <message>
         <source>Weights after epoch {epoch}</source>
-        <translation type="unfinished"></translation>
+        <translation>Gewichte nach Epoche {epoch}</translation>
     </message>
 </context>
 <context>
     <name>Data</name>
     <message>
         <source>true price</source>
-        <translation type="unfinished"></translation>
+        <translation>wahrer Preis</translation>
     </message>
     <message>
         <source>predicted price</source>
-        <translation type="unfinished"></translation>
+        <translation>vorhergesagter Preis</translation>
     </message>
 </context>
 <context>
     <name>Dialogs</name>
     <message>
         <source>Keras HDF5 model (*.h5)</source>
-        <translation type="unfinished"></translation>
+        <translation>Keras-HDF5-Modell (*.h5)</translation>
     </message>
     <message>
         <source>Keras weights (*.weights.h5 *.h5)</source>
-        <translation type="unfinished"></translation>
+        <translation>Keras-Gewichte (*.weights.h5 *.h5)</translation>
     </message>
     <message>
         <source>Keras Lecture Lab</source>
-        <translation type="unfinished"></translation>
+        <translation>Keras Lecture Lab</translation>
     </message>
     <message>
         <source>All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle Dateien (*)</translation>
     </message>
     <message>
         <source>Unsaved training</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht gespeichertes Training</translation>
     </message>
 </context>
 <context>
     <name>Document</name>
     <message>
         <source>Saved the weights to {path}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Gewichte in {path} gespeichert.</translation>
     </message>
     <message>
         <source>Saved the model to {path}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Modell in {path} gespeichert.</translation>
     </message>
     <message>
         <source>Not saved: {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht gespeichert: {reason}</translation>
     </message>
     <message>
         <source>Loading TensorFlow…</source>
-        <translation type="unfinished"></translation>
+        <translation>TensorFlow wird geladen…</translation>
     </message>
     <message>
         <source>Building the model</source>
-        <translation type="unfinished"></translation>
+        <translation>Aufbau des Modells</translation>
     </message>
     <message>
         <source>Ready: {title}, {n} weights</source>
-        <translation type="unfinished"></translation>
+        <translation>Bereit: {title}, {n} Gewichte</translation>
     </message>
     <message>
         <source>Training</source>
-        <translation type="unfinished"></translation>
+        <translation>Training</translation>
     </message>
     <message>
         <source>The model has already trained {n} epochs; ask for more than that.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Modell ist schon {n} Epochen trainiert; mehr Epochen als das angeben.</translation>
     </message>
     <message>
         <source>Training epochs {first}–{last}…</source>
-        <translation type="unfinished"></translation>
+        <translation>Training der Epochen {first}–{last}…</translation>
     </message>
     <message>
         <source>Stopping…</source>
-        <translation type="unfinished"></translation>
+        <translation>Training wird abgebrochen…</translation>
     </message>
     <message>
         <source>Saving at the end of this epoch to {path}…</source>
-        <translation type="unfinished"></translation>
+        <translation>Am Ende dieser Epoche wird in {path} gespeichert…</translation>
     </message>
     <message>
         <source>Not saved: there is no model yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht gespeichert: Es gibt noch kein Modell.</translation>
     </message>
     <message>
         <source>Saving</source>
-        <translation type="unfinished"></translation>
+        <translation>Speichern</translation>
     </message>
     <message>
         <source>Loading</source>
-        <translation type="unfinished"></translation>
+        <translation>Laden</translation>
     </message>
     <message>
         <source>Loaded {name}: {n} epochs trained.</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} geladen: {n} Epochen trainiert.</translation>
     </message>
     <message>
         <source>Loading weights</source>
-        <translation type="unfinished"></translation>
+        <translation>Laden der Gewichte</translation>
     </message>
     <message>
         <source>Weights loaded; the history starts anew at epoch 0.</source>
-        <translation type="unfinished"></translation>
+        <translation>Gewichte geladen; der Verlauf beginnt neu bei Epoche 0.</translation>
     </message>
 </context>
 <context>
     <name>ExperimentPanel</name>
     <message>
         <source>The lecture&apos;s experiments; choosing one replaces the model.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Experimente der Vorlesung; eine Auswahl ersetzt das Modell.</translation>
     </message>
     <message>
         <source>Experiment</source>
-        <translation type="unfinished"></translation>
+        <translation>Experiment</translation>
     </message>
     <message>
         <source>Dense layers (input → output)</source>
-        <translation type="unfinished"></translation>
+        <translation>Dense-Schichten (Eingabe → Ausgabe)</translation>
     </message>
     <message>
         <source>Units</source>
-        <translation type="unfinished"></translation>
+        <translation>Neuronen</translation>
     </message>
     <message>
         <source>Activation</source>
-        <translation type="unfinished"></translation>
+        <translation>Aktivierung</translation>
     </message>
     <message>
         <source>Bias</source>
-        <translation type="unfinished"></translation>
+        <translation>Bias</translation>
     </message>
     <message>
         <source>keras.Sequential of Dense layers: units, activation and use_bias per layer. The last layer predicts the target: 1 unit, usually linear.</source>
-        <translation type="unfinished"></translation>
+        <translation>keras.Sequential aus Dense-Schichten: units, activation und use_bias je Schicht. Die letzte Schicht sagt die Zielgröße vorher: 1 Neuron, meist linear.</translation>
     </message>
     <message>
         <source>Add layer</source>
-        <translation type="unfinished"></translation>
+        <translation>Schicht hinzufügen</translation>
     </message>
     <message>
         <source>A hidden Dense(10, activation=&quot;relu&quot;) before the output layer.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine verdeckte Schicht Dense(10, activation=&quot;relu&quot;) vor der Ausgabeschicht.</translation>
     </message>
     <message>
         <source>Remove layer</source>
-        <translation type="unfinished"></translation>
+        <translation>Schicht entfernen</translation>
     </message>
     <message>
         <source>Removes the chosen layer, or else the last hidden one.</source>
-        <translation type="unfinished"></translation>
+        <translation>Entfernt die gewählte Schicht, sonst die letzte verdeckte.</translation>
     </message>
     <message>
         <source>Loss</source>
-        <translation type="unfinished"></translation>
+        <translation>Verlustfunktion</translation>
     </message>
     <message>
         <source>Optimizer</source>
-        <translation type="unfinished"></translation>
+        <translation>Optimierer</translation>
     </message>
     <message>
         <source>Learning rate</source>
-        <translation type="unfinished"></translation>
+        <translation>Lernrate</translation>
     </message>
     <message>
         <source>Epochs</source>
-        <translation type="unfinished"></translation>
+        <translation>Epochen</translation>
     </message>
     <message>
         <source>Batch size</source>
-        <translation type="unfinished"></translation>
+        <translation>Batchgröße</translation>
     </message>
     <message>
         <source>Validation share</source>
-        <translation type="unfinished"></translation>
+        <translation>Anteil der Validierungsmenge</translation>
     </message>
     <message>
         <source>Seed</source>
-        <translation type="unfinished"></translation>
+        <translation>Seed</translation>
     </message>
     <message>
         <source>Patience (epochs)</source>
-        <translation type="unfinished"></translation>
+        <translation>Geduld (Patience)</translation>
     </message>
     <message>
         <source>MSE (mean squared error)</source>
-        <translation type="unfinished"></translation>
+        <translation>MSE</translation>
     </message>
     <message>
         <source>MAE (mean absolute error)</source>
-        <translation type="unfinished"></translation>
+        <translation>MAE</translation>
     </message>
     <message>
         <source>The loss function compile(loss=...) minimises: MSE squares every error, so large errors weigh most; MAE takes them as they are.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Verlustfunktion, die compile(loss=...) minimiert: MSE (mittlerer quadratischer Fehler) quadriert jeden Fehler, große Fehler wiegen also am meisten; MAE (mittlerer absoluter Fehler) nimmt sie, wie sie sind.</translation>
     </message>
     <message>
         <source>How compile(optimizer=...) turns gradients into steps: sgd steps by learning rate × gradient; adam and rmsprop adapt the step per weight.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wie compile(optimizer=...) aus Gradienten Schritte macht: sgd geht um Lernrate × Gradient; adam und rmsprop passen den Schritt für jedes Gewicht an.</translation>
     </message>
     <message>
         <source>The optimizer&apos;s step size. Too large and the loss jumps or becomes NaN; too small and training crawls.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Schrittweite des Optimierers. Zu groß, und der loss springt oder wird NaN; zu klein, und das Training kriecht.</translation>
     </message>
     <message>
         <source>fit(epochs=...): how often the whole training set is passed through the net.</source>
-        <translation type="unfinished"></translation>
+        <translation>fit(epochs=...): wie oft die ganze Trainingsmenge durch das Netz geht.</translation>
     </message>
     <message>
         <source>fit(batch_size=...): samples per gradient step. An epoch makes training rows ÷ batch size updates; 1 is per-sample SGD.</source>
-        <translation type="unfinished"></translation>
+        <translation>fit(batch_size=...): Beispiele je Gradientenschritt. Eine Epoche macht Trainingszeilen ÷ Batchgröße Updates; 1 ist SGD Beispiel für Beispiel.</translation>
     </message>
     <message>
         <source>The share of the training rows held out as the validation set for val_loss; drawn at random from the seed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Anteil der Trainingszeilen, der als Validierungsmenge für val_loss zurückbehalten wird; zufällig aus dem Seed gezogen.</translation>
     </message>
     <message>
         <source>keras.utils.set_random_seed: the same seed gives the same start weights, validation rows and shuffling.</source>
-        <translation type="unfinished"></translation>
+        <translation>keras.utils.set_random_seed: Derselbe Seed ergibt dieselben Startgewichte, dieselbe Validierungsmenge und dasselbe Mischen.</translation>
     </message>
     <message>
         <source>EarlyStopping(patience=...): epochs without a better val_loss before training stops.</source>
-        <translation type="unfinished"></translation>
+        <translation>EarlyStopping(patience=...): Epochen ohne besseren val_loss, bevor das Training endet.</translation>
     </message>
     <message>
         <source>Scale every feature to mean 0 and deviation 1 on the training rows. The lecture&apos;s slides train on the raw features.</source>
-        <translation type="unfinished"></translation>
+        <translation>Jedes Merkmal auf den Trainingszeilen auf Mittelwert 0 und Standardabweichung 1 skalieren. Die Folien der Vorlesung trainieren mit den rohen Merkmalen.</translation>
     </message>
     <message>
         <source>EarlyStopping(restore_best_weights=True): at the end, the weights of the epoch with the best val_loss come back.</source>
-        <translation type="unfinished"></translation>
+        <translation>EarlyStopping(restore_best_weights=True): Am Ende kommen die Gewichte der Epoche mit dem besten val_loss zurück.</translation>
     </message>
     <message>
         <source>Standardise features</source>
-        <translation type="unfinished"></translation>
+        <translation>Merkmale standardisieren</translation>
     </message>
     <message>
         <source>Early stopping (monitor val_loss)</source>
-        <translation type="unfinished"></translation>
+        <translation>Early Stopping (überwacht val_loss)</translation>
     </message>
     <message>
         <source>keras.callbacks.EarlyStopping(monitor=&quot;val_loss&quot;): stops when the validation loss no longer improves. Needs a validation share.</source>
-        <translation type="unfinished"></translation>
+        <translation>keras.callbacks.EarlyStopping(monitor=&quot;val_loss&quot;): beendet das Training, wenn sich der loss auf der Validierungsmenge nicht mehr verbessert. Braucht einen Anteil der Validierungsmenge über 0 %.</translation>
     </message>
     <message>
         <source>Restore best weights</source>
-        <translation type="unfinished"></translation>
+        <translation>Beste Gewichte wiederherstellen</translation>
     </message>
     <message>
         <source>Changed from the preset: {changes}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geändert gegenüber der Vorlage: {changes}.</translation>
     </message>
 </context>
 <context>
     <name>LectureTab</name>
     <message>
         <source>Stopping…</source>
-        <translation type="unfinished"></translation>
+        <translation>Training wird abgebrochen…</translation>
     </message>
     <message>
         <source>Wait for this tab&apos;s run to end.</source>
-        <translation type="unfinished"></translation>
+        <translation>Bitte warten, bis der Lauf dieses Tabs beendet ist.</translation>
     </message>
 </context>
 <context>
     <name>LossPlot</name>
     <message>
         <source>Log scale</source>
-        <translation type="unfinished"></translation>
+        <translation>Logarithmisch</translation>
     </message>
     <message>
         <source>epoch</source>
-        <translation type="unfinished"></translation>
+        <translation>Epoche</translation>
     </message>
     <message>
         <source>loss</source>
-        <translation type="unfinished"></translation>
+        <translation>loss</translation>
     </message>
     <message>
         <source>epoch {epoch}: loss {loss}</source>
-        <translation type="unfinished"></translation>
+        <translation>Epoche {epoch}: loss {loss}</translation>
     </message>
     <message>
         <source>val_loss {val_loss}</source>
-        <translation type="unfinished"></translation>
+        <translation>val_loss {val_loss}</translation>
     </message>
     <message>
         <source>best val_loss {value} at epoch {epoch}</source>
-        <translation type="unfinished"></translation>
+        <translation>bester val_loss {value} in Epoche {epoch}</translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
         <source>Keras Lecture Lab — dense networks, live</source>
-        <translation type="unfinished"></translation>
+        <translation>Keras Lecture Lab — Dense-Netze live</translation>
     </message>
     <message>
         <source>Training</source>
-        <translation type="unfinished"></translation>
+        <translation>Training</translation>
     </message>
     <message>
         <source>AND neuron</source>
-        <translation type="unfinished"></translation>
+        <translation>AND-Neuron</translation>
     </message>
     <message>
         <source>Gradient paths</source>
-        <translation type="unfinished"></translation>
+        <translation>Gradientenpfade</translation>
     </message>
     <message>
         <source>Activation functions</source>
-        <translation type="unfinished"></translation>
+        <translation>Aktivierungsfunktionen</translation>
     </message>
     <message>
         <source>&amp;File</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Datei</translation>
     </message>
     <message>
         <source>&amp;Training</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Training</translation>
     </message>
     <message>
         <source>&amp;View</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Ansicht</translation>
     </message>
     <message>
         <source>&amp;Language</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Sprache</translation>
     </message>
     <message>
         <source>&amp;Help</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Hilfe</translation>
     </message>
     <message>
         <source>Training…</source>
-        <translation type="unfinished"></translation>
+        <translation>Training läuft…</translation>
     </message>
     <message>
         <source>&lt;h3&gt;Keras Lecture Lab&lt;/h3&gt;&lt;p&gt;The lecture on dense networks in Keras, in one window. Everything trains for real with Keras 3 in the background while the plots follow every epoch.&lt;/p&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;Activation functions&lt;/b&gt; tab: sigmoid, tanh and ReLU with their derivatives, and two ReLUs side by side (Nebeneinanderausführung) or in series (Hintereinanderausführung).&lt;/li&gt;&lt;li&gt;&lt;b&gt;AND neuron&lt;/b&gt; tab: one neuron learns AND, sigmoid against ReLU, updated after every sample, with its four predictions after each epoch.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Gradient paths&lt;/b&gt; tab: full-batch, mini-batch and per-sample gradient descent, 1, 3 and 9 updates per epoch, as paths on the loss surface.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Training&lt;/b&gt; tab: a Sequential net of Dense layers on the Boston Housing data, judged by the mean, max and min absolute test error; Stop, Resume (weiter trainieren), Save and Load in the File menu, as .h5 models or weights; a validation share with early stopping on val_loss.&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;Keys: Ctrl+Return starts, Esc stops, Ctrl+R resumes, Ctrl+S saves, Ctrl+O loads, Ctrl++ and Ctrl+- change the text size.&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;h3&gt;Keras Lecture Lab&lt;/h3&gt;&lt;p&gt;Die Vorlesung über Dense-Netze in Keras, in einem Fenster. Alles wird im Hintergrund wirklich mit Keras 3 trainiert, und die Plots folgen jeder Epoche.&lt;/p&gt;&lt;ul&gt;&lt;li&gt;Tab &lt;b&gt;Aktivierungsfunktionen&lt;/b&gt;: sigmoid, tanh und ReLU mit ihren Ableitungen, dazu zwei ReLUs in Nebeneinanderausführung oder Hintereinanderausführung.&lt;/li&gt;&lt;li&gt;Tab &lt;b&gt;AND-Neuron&lt;/b&gt;: Ein Neuron lernt AND, sigmoid gegen ReLU, mit einem Update nach jedem Beispiel und seinen vier Vorhersagen nach jeder Epoche.&lt;/li&gt;&lt;li&gt;Tab &lt;b&gt;Gradientenpfade&lt;/b&gt;: Gradientenabstieg mit dem ganzen Batch, mit Mini-Batches und Beispiel für Beispiel, 1, 3 und 9 Updates je Epoche, als Pfade auf der Verlustfläche.&lt;/li&gt;&lt;li&gt;Tab &lt;b&gt;Training&lt;/b&gt;: ein Sequential-Netz aus Dense-Schichten auf den Boston-Housing-Daten, beurteilt nach dem mittleren, größten und kleinsten absoluten Testfehler; Training abbrechen und Weiter trainieren im Menü Training, Speichern und Laden im Menü Datei, als .h5-Modelle oder Gewichte; ein Anteil der Validierungsmenge mit Early Stopping auf val_loss.&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;Tasten: Strg+Return startet, Esc bricht ab, Strg+R trainiert weiter, Strg+S speichert, Strg+O lädt, Strg++ und Strg+- ändern die Schriftgröße.&lt;/p&gt;</translation>
     </message>
     <message>
         <source>About this lecture lab</source>
-        <translation type="unfinished"></translation>
+        <translation>Über Keras Lecture Lab</translation>
     </message>
     <message>
         <source>The model has trained since it was last saved. Save it before quitting?</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Modell wurde seit dem letzten Speichern weiter trainiert. Vor dem Beenden speichern?</translation>
     </message>
 </context>
 <context>
     <name>Presenter</name>
     <message>
         <source>{s} s</source>
-        <translation type="unfinished"></translation>
+        <translation>{s} s</translation>
     </message>
     <message>
         <source>{m} min {s:02d} s</source>
-        <translation type="unfinished"></translation>
+        <translation>{m} min {s:02d} s</translation>
     </message>
     <message>
         <source>epoch {epoch}</source>
-        <translation type="unfinished"></translation>
+        <translation>Epoche {epoch}</translation>
     </message>
     <message>
         <source>epoch {epoch} of {last}</source>
-        <translation type="unfinished"></translation>
+        <translation>Epoche {epoch} von {last}</translation>
     </message>
     <message>
         <source>{time} left</source>
-        <translation type="unfinished"></translation>
+        <translation>noch {time}</translation>
     </message>
     <message>
         <source>{total} in {n} segments ({parts} s)</source>
-        <translation type="unfinished"></translation>
+        <translation>{total} in {n} Abschnitten ({parts} s)</translation>
     </message>
     <message>
         <source>Absolute test error ({unit})</source>
-        <translation type="unfinished"></translation>
+        <translation>Absoluter Testfehler ({unit})</translation>
     </message>
     <message>
         <source>Absolute test error</source>
-        <translation type="unfinished"></translation>
+        <translation>Absoluter Testfehler</translation>
     </message>
     <message>
         <source>mean {value}</source>
-        <translation type="unfinished"></translation>
+        <translation>Mittelwert {value}</translation>
     </message>
     <message>
         <source>max {value}</source>
-        <translation type="unfinished"></translation>
+        <translation>max {value}</translation>
     </message>
     <message>
         <source>min {value}</source>
-        <translation type="unfinished"></translation>
+        <translation>min {value}</translation>
     </message>
     <message>
         <source>Stopped at epoch {epoch}: the loss is no longer a finite number. The last finite weights are kept.</source>
-        <translation type="unfinished"></translation>
+        <translation>In Epoche {epoch} abgebrochen: Der loss ist keine endliche Zahl mehr. Die letzten endlichen Gewichte bleiben erhalten.</translation>
     </message>
     <message>
         <source>Stopped after epoch {epoch}. Resume trains the same model further.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nach Epoche {epoch} abgebrochen. „Weiter trainieren“ trainiert dasselbe Modell weiter.</translation>
     </message>
     <message>
         <source>Early stopping after epoch {epoch}: val_loss did not improve.</source>
-        <translation type="unfinished"></translation>
+        <translation>Early Stopping nach Epoche {epoch}: val_loss hat sich nicht verbessert.</translation>
     </message>
     <message>
         <source>Trained to epoch {epoch}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Bis Epoche {epoch} trainiert.</translation>
     </message>
     <message>
         <source>Run time {time}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Laufzeit {time}.</translation>
     </message>
     <message>
         <source>Best weights (epoch {epoch}) restored.</source>
-        <translation type="unfinished"></translation>
+        <translation>Beste Gewichte (Epoche {epoch}) wiederhergestellt.</translation>
     </message>
     <message>
         <source>&lt;b&gt;The loss became NaN or infinite at epoch {epoch}.&lt;/b&gt; The steps were too large: the learning rate {rate} makes the weights overshoot and grow without bound. Lower the learning rate (try {lower}) and press Start. The model keeps the last finite weights.</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Der loss wurde in Epoche {epoch} NaN oder unendlich.&lt;/b&gt; Die Schritte waren zu groß: Mit der Lernrate {rate} schießen die Gewichte über das Ziel hinaus und wachsen ohne Grenze. Lernrate senken (etwa auf {lower}) und Start drücken. Das Modell behält die letzten endlichen Gewichte.</translation>
     </message>
 </context>
 <context>
     <name>Presets</name>
     <message>
         <source>Boston</source>
-        <translation type="unfinished"></translation>
+        <translation>Boston</translation>
     </message>
     <message>
         <source>The lecture&apos;s net on Boston Housing: 80 tanh, 50 tanh, 1 linear; MSE; adam; 1000 epochs; the raw features, as on the slides.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Netz der Vorlesung für Boston Housing: 80 tanh, 50 tanh, 1 linear; MSE; adam; 1000 Epochen; die rohen Merkmale, wie auf den Folien.</translation>
     </message>
     <message>
         <source>Boston with early stopping</source>
-        <translation type="unfinished"></translation>
+        <translation>Boston mit Early Stopping</translation>
     </message>
     <message>
         <source>20 % of the training rows held out; training stops when val_loss has not improved for 150 epochs, and the best weights come back.</source>
-        <translation type="unfinished"></translation>
+        <translation>20 % der Trainingszeilen zurückbehalten; das Training endet, wenn sich val_loss 150 Epochen lang nicht verbessert hat, und die besten Gewichte kommen zurück.</translation>
     </message>
     <message>
         <source>AND with one ReLU neuron</source>
-        <translation type="unfinished"></translation>
+        <translation>AND mit einem ReLU-Neuron</translation>
     </message>
     <message>
         <source>The truth table of AND learned by one ReLU neuron with SGD, one update per sample, as on the slides.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Wahrheitstabelle von AND, gelernt von einem ReLU-Neuron mit SGD, ein Update je Beispiel, wie auf den Folien.</translation>
     </message>
     <message>
         <source>AND with one sigmoid neuron</source>
-        <translation type="unfinished"></translation>
+        <translation>AND mit einem Sigmoid-Neuron</translation>
     </message>
     <message>
         <source>The truth table of AND learned by one sigmoid neuron with SGD, one update per sample, as on the slides.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Wahrheitstabelle von AND, gelernt von einem Sigmoid-Neuron mit SGD, ein Update je Beispiel, wie auf den Folien.</translation>
     </message>
     <message>
         <source>Gradient paths: 1, 3 and 9 updates per epoch</source>
-        <translation type="unfinished"></translation>
+        <translation>Gradientenpfade: 1, 3 und 9 Updates je Epoche</translation>
     </message>
     <message>
         <source>A neuron with two weights and no bias on 9 samples, trained from one start point with batch sizes 9, 3 and 1; every update is drawn on the loss surface.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Neuron mit zwei Gewichten und ohne Bias auf 9 Beispielen, vom selben Startpunkt aus mit den Batchgrößen 9, 3 und 1 trainiert; jedes Update ist auf der Verlustfläche eingezeichnet.</translation>
     </message>
 </context>
 <context>
     <name>Settings</name>
     <message>
         <source>without bias</source>
-        <translation type="unfinished"></translation>
+        <translation>ohne Bias</translation>
     </message>
     <message>
         <source>layers {layers}</source>
-        <translation type="unfinished"></translation>
+        <translation>Schichten {layers}</translation>
     </message>
     <message>
         <source>learning rate {value}</source>
-        <translation type="unfinished"></translation>
+        <translation>Lernrate {value}</translation>
     </message>
     <message>
         <source>{value} epochs</source>
-        <translation type="unfinished"></translation>
+        <translation>{value} Epochen</translation>
     </message>
     <message>
         <source>batch size {value}</source>
-        <translation type="unfinished"></translation>
+        <translation>Batchgröße {value}</translation>
     </message>
     <message>
         <source>validation share {value} %</source>
-        <translation type="unfinished"></translation>
+        <translation>Anteil der Validierungsmenge {value} %</translation>
     </message>
     <message>
         <source>seed {value}</source>
-        <translation type="unfinished"></translation>
+        <translation>Seed {value}</translation>
     </message>
     <message>
         <source>standardised features</source>
-        <translation type="unfinished"></translation>
+        <translation>standardisierte Merkmale</translation>
     </message>
     <message>
         <source>raw features</source>
-        <translation type="unfinished"></translation>
+        <translation>rohe Merkmale</translation>
     </message>
     <message>
         <source>shuffled</source>
-        <translation type="unfinished"></translation>
+        <translation>gemischt</translation>
     </message>
     <message>
         <source>not shuffled</source>
-        <translation type="unfinished"></translation>
+        <translation>nicht gemischt</translation>
     </message>
     <message>
         <source>early stopping</source>
-        <translation type="unfinished"></translation>
+        <translation>Early Stopping</translation>
     </message>
     <message>
         <source>no early stopping</source>
-        <translation type="unfinished"></translation>
+        <translation>ohne Early Stopping</translation>
     </message>
     <message>
         <source>patience {value}</source>
-        <translation type="unfinished"></translation>
+        <translation>Geduld {value}</translation>
     </message>
     <message>
         <source>best weights restored</source>
-        <translation type="unfinished"></translation>
+        <translation>beste Gewichte wiederhergestellt</translation>
     </message>
     <message>
         <source>last weights kept</source>
-        <translation type="unfinished"></translation>
+        <translation>letzte Gewichte behalten</translation>
     </message>
     <message>
         <source>start weights drawn from the seed</source>
-        <translation type="unfinished"></translation>
+        <translation>Startgewichte aus dem Seed gezogen</translation>
     </message>
 </context>
 <context>
     <name>TaskWorker</name>
     <message>
         <source>{task} failed: {error}</source>
-        <translation type="unfinished"></translation>
+        <translation>{task} fehlgeschlagen: {error}</translation>
     </message>
 </context>
 <context>
     <name>TrainingTab</name>
     <message>
         <source>up to the epochs set</source>
-        <translation type="unfinished"></translation>
+        <translation>bis zur Epochenzahl</translation>
     </message>
     <message>
         <source>for more epochs:</source>
-        <translation type="unfinished"></translation>
+        <translation>um weitere Epochen:</translation>
     </message>
     <message>
         <source>How far Resume trains</source>
-        <translation type="unfinished"></translation>
+        <translation>Wie weit „Weiter trainieren“ trainiert</translation>
     </message>
     <message>
         <source>Epochs Resume trains on top of those done</source>
-        <translation type="unfinished"></translation>
+        <translation>Epochen, die „Weiter trainieren“ zu den bisherigen hinzufügt</translation>
     </message>
     <message>
         <source>no run yet</source>
-        <translation type="unfinished"></translation>
+        <translation>noch kein Lauf</translation>
     </message>
     <message>
         <source>The model has trained since it was last saved. Save it before it is replaced?</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Modell wurde seit dem letzten Speichern weiter trainiert. Vor dem Ersetzen speichern?</translation>
     </message>
     <message>
         <source>Save model</source>
-        <translation type="unfinished"></translation>
+        <translation>Modell speichern</translation>
     </message>
     <message>
         <source>Save weights</source>
-        <translation type="unfinished"></translation>
+        <translation>Gewichte speichern</translation>
     </message>
     <message>
         <source>Keras saves weights only under names ending in .weights.h5, so the name became {name}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Keras speichert Gewichte nur unter Namen, die auf .weights.h5 enden; der Name ist daher {name}.</translation>
     </message>
     <message>
         <source>Load model</source>
-        <translation type="unfinished"></translation>
+        <translation>Modell laden</translation>
     </message>
     <message>
         <source>Load weights</source>
-        <translation type="unfinished"></translation>
+        <translation>Gewichte laden</translation>
     </message>
     <message>
         <source>untrained</source>
-        <translation type="unfinished"></translation>
+        <translation>noch nicht trainiert</translation>
     </message>
 </context>
 </TS>
