@@ -12,6 +12,7 @@ import time
 
 from training.errors import ExperimentError, LoadError, SaveError
 from training.experiment import DEFAULT_PRESET, PRESETS, preset
+from training.texts import QT_TRANSLATE_NOOP
 
 
 class _Parser(argparse.ArgumentParser):
@@ -102,7 +103,8 @@ def run_headless(args) -> int:
         experiment = experiment_from_args(args)
         for path in (args.report, args.save):
             if path and not os.path.isdir(os.path.dirname(os.path.abspath(path))):
-                raise ExperimentError(f"The folder for {path} does not exist.")
+                raise ExperimentError(QT_TRANSLATE_NOOP(
+                    "Messages", "The folder for {path} does not exist."), path=path)
         _start_tensorflow_quietly()
         if experiment.dataset == "paths":
             return _headless_paths(args, experiment)
@@ -112,7 +114,7 @@ def run_headless(args) -> int:
         if args.load:
             session, notes = load_session(args.load, experiment)
             for note in notes:
-                print(note)
+                print(str(note))  # English, as every message here
             experiment = session.experiment
         else:
             session = Session(experiment).build()
@@ -151,8 +153,9 @@ def _headless_paths(args, experiment) -> int:
     Its report keys history, predictions and paths by batch size.
     """
     if args.load or args.save:
-        raise ExperimentError("The paths preset trains three fresh models; "
-                              "--load and --save do not apply to it.")
+        raise ExperimentError(QT_TRANSLATE_NOOP(
+            "Messages", "The paths preset trains three fresh models; "
+                        "--load and --save do not apply to it."))
     from training.gradient_paths import run_paths
     epochs = args.epochs or experiment.epochs
     print(f"{experiment.title}: {epochs} epochs at each batch size")

@@ -210,7 +210,8 @@ class Document(QObject):
         self._adopt(session, snap)
         self.status.emit(" ".join(
             [self.tr("Loaded {name}: {n} epochs trained.").format(
-                name=name, n=numbers.whole(session.epochs_done))] + notes))
+                name=name, n=numbers.whole(session.epochs_done))]
+            + [presenter.user_message(note) for note in notes]))
 
     def load_weights(self, path: str) -> None:
         """Load weights into the current net; its history starts anew."""

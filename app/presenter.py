@@ -9,14 +9,25 @@ from widgets import numbers
 translate = QCoreApplication.translate
 
 
-def user_message(err: BaseException) -> str:
-    """The message of an error the user is shown, in the chosen language."""
+def user_message(err) -> str:
+    """An error, a training.errors.Message or plain text, as the user is shown
+    it: our messages translated, the ones nested in them too, floats in the
+    user's locale; any other text as it is."""
     template = getattr(err, "template", None)
     if template is None:
         return str(err)
-    values = {k: numbers.short(v, 6) if isinstance(v, float) else v
-              for k, v in err.values.items()}
-    return QCoreApplication.translate("Messages", template).format(**values)
+    text = QCoreApplication.translate("Messages", template)
+    if not err.values:
+        return text
+    try:
+        return text.format(**{k: _shown(v) for k, v in err.values.items()})
+    except (KeyError, IndexError, ValueError):  # a translation that lost a field
+        return str(err)
+
+
+def _shown(value) -> str:
+    """A value in a message: a float in the user's locale, a Message translated."""
+    return numbers.short(value, 6) if isinstance(value, float) else user_message(value)
 
 
 def duration(seconds: float) -> str:

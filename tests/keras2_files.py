@@ -30,8 +30,9 @@ sys.path.insert(0, {root!r})
 import numpy as np
 import tf_keras as k
 from training.data import boston
+from training.experiment import preset
 out = {out!r}
-d = boston()
+d = boston(standardize=preset("boston").standardize)  # the features the app's Boston net sees
 x, y = d.x_train, d.y_train.reshape(-1, 1)
 batch = x[:32], y[:32]
 for name, make in {optimizers}.items():

@@ -11,7 +11,8 @@ import os
 import tempfile
 import time
 
-from .errors import SaveError
+from .errors import ExperimentError, LoadError, Message, SaveError
+from .texts import QT_TRANSLATE_NOOP
 
 # Temporary files older than this are stale whoever wrote them.
 STALE_SECONDS = 24 * 3600
@@ -96,19 +97,32 @@ def _fsync_folder(folder: str) -> None:
         os.close(fd)
 
 
-def why(err: BaseException, path: str) -> str:
+def why(err: BaseException, path: str) -> Message:
     """One line for the user: why `path` was not written."""
     name, folder = os.path.basename(path), os.path.dirname(path)
     code = getattr(err, "errno", None)
     if code in (errno.EACCES, errno.EPERM, errno.EROFS):
-        return f"No permission to write in {folder}; {name} was not changed."
+        return Message(QT_TRANSLATE_NOOP(
+            "Messages", "No permission to write in {folder}; {name} was not changed."),
+            folder=folder, name=name)
     if code in (errno.ENOSPC, errno.EDQUOT):
-        return f"The disk is full; {name} was not changed."
+        return Message(QT_TRANSLATE_NOOP("Messages", "The disk is full; {name} was not changed."),
+                       name=name)
     if code == errno.ENOENT:
-        return f"The folder {folder} does not exist."
-    return f"Could not save {name}: {first_line(err)}"
+        return Message(QT_TRANSLATE_NOOP("Messages", "The folder {folder} does not exist."),
+                       folder=folder)
+    return could_not_save(name, err)
 
 
-def first_line(err: BaseException) -> str:
+def could_not_save(name: str, err: BaseException) -> Message:
+    return Message(QT_TRANSLATE_NOOP("Messages", "Could not save {name}: {reason}"),
+                   name=name, reason=first_line(err))
+
+
+def first_line(err: BaseException) -> str | Message:
+    """What to say about `err` inside another message: its Message when it is
+    one of ours (translated with it), else the first line of its text."""
+    if isinstance(err, (ExperimentError, LoadError, SaveError)):
+        return err.message
     text = str(err).strip().splitlines()
     return text[0] if text else type(err).__name__

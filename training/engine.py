@@ -21,6 +21,7 @@ from .errors import ExperimentError
 from .experiment import Experiment, LayerSpec
 from .metrics import absolute_errors
 from .runstate import RunState
+from .texts import QT_TRANSLATE_NOOP
 
 # Cap on optimizer steps run in one graph call: large enough that the lecture's
 # Boston run (11 batches an epoch) makes one call per epoch, small enough that
@@ -238,9 +239,9 @@ class Session:
         e = self.experiment
         target = e.epochs if until_epoch is None else until_epoch
         if target <= self.epochs_done:
-            raise ExperimentError(
-                f"The model has already trained {self.epochs_done} epochs; "
-                f"ask for more than that.")
+            raise ExperimentError(QT_TRANSLATE_NOOP(
+                "Messages", "The model has already trained {epochs} epochs; "
+                            "ask for more than that."), epochs=self.epochs_done)
         self._state = state = state if state is not None else RunState()
         live = _LiveCallback(self, state, at_epoch_end)
         callbacks = [live]
@@ -292,9 +293,10 @@ def layer_specs(model: keras.Model) -> tuple[LayerSpec, ...]:
     specs = []
     for layer in model.layers:
         if not isinstance(layer, keras.layers.Dense):
-            raise ExperimentError(
-                f"Layer {layer.name!r} is a {type(layer).__name__}; "
-                f"this app trains networks of Dense layers only.")
+            raise ExperimentError(QT_TRANSLATE_NOOP(
+                "Messages", "Layer {name} is a {kind}; "
+                            "this app trains networks of Dense layers only."),
+                name=repr(layer.name), kind=type(layer).__name__)
         act = keras.activations.serialize(layer.activation)
         act = act if isinstance(act, str) else getattr(layer.activation, "__name__", "linear")
         specs.append(LayerSpec(layer.units, act, layer.use_bias))

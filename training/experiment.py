@@ -89,38 +89,52 @@ class Experiment:
     def validate(self) -> "Experiment":
         units = LIMITS["units"]
         if not self.layers:
-            raise ExperimentError("The network needs at least one layer.")
+            raise ExperimentError(QT_TRANSLATE_NOOP("Messages", "The network needs at least one layer."))
         if len(self.layers) not in LIMITS["layers"]:
-            raise ExperimentError(f"The network may have at most {LIMITS['layers'].high} layers.")
+            raise ExperimentError(QT_TRANSLATE_NOOP(
+                "Messages", "The network may have at most {high} layers."), high=LIMITS["layers"].high)
         for i, layer in enumerate(self.layers, 1):
             if layer.units not in units:
-                raise ExperimentError(
-                    f"Layer {i}: units must be between {units.low} and {units.high}.")
+                raise ExperimentError(QT_TRANSLATE_NOOP(
+                    "Messages", "Layer {number}: units must be between {low} and {high}."),
+                    number=i, low=units.low, high=units.high)
             if layer.activation not in ACTIVATIONS:
-                raise ExperimentError(f"Layer {i}: unknown activation {layer.activation!r}.")
+                raise ExperimentError(QT_TRANSLATE_NOOP(
+                    "Messages", "Layer {number}: unknown activation {activation}."),
+                    number=i, activation=repr(layer.activation))
         if self.layers[-1].units != 1:
-            raise ExperimentError("The last layer must have 1 unit: it predicts one number.")
+            raise ExperimentError(QT_TRANSLATE_NOOP(
+                "Messages", "The last layer must have 1 unit: it predicts one number."))
         if self.dataset not in DATASETS:
-            raise ExperimentError(f"Unknown data set {self.dataset!r}.")
+            raise ExperimentError(QT_TRANSLATE_NOOP("Messages", "Unknown data set {name}."),
+                                  name=repr(self.dataset))
         if self.loss not in LOSSES:
-            raise ExperimentError(f"Unknown loss {self.loss!r}.")
+            raise ExperimentError(QT_TRANSLATE_NOOP("Messages", "Unknown loss {name}."),
+                                  name=repr(self.loss))
         if self.optimizer not in OPTIMIZERS:
-            raise ExperimentError(f"Unknown optimizer {self.optimizer!r}.")
+            raise ExperimentError(QT_TRANSLATE_NOOP("Messages", "Unknown optimizer {name}."),
+                                  name=repr(self.optimizer))
         lr = LIMITS["learning_rate"]
         if self.learning_rate not in lr:
-            raise ExperimentError(f"The learning rate must be between {lr.low:g} and {lr.high:g}.")
+            raise ExperimentError(QT_TRANSLATE_NOOP(
+                "Messages", "The learning rate must be between {low} and {high}."),
+                low=lr.low, high=lr.high)
         if self.epochs not in LIMITS["epochs"]:
-            raise ExperimentError(f"Epochs must be between 1 and {LIMITS['epochs'].high}.")
+            raise ExperimentError(QT_TRANSLATE_NOOP("Messages", "Epochs must be between 1 and {high}."),
+                                  high=LIMITS["epochs"].high)
         if self.batch_size not in LIMITS["batch_size"]:
-            raise ExperimentError(
-                f"The batch size must be between 1 and {LIMITS['batch_size'].high}.")
+            raise ExperimentError(QT_TRANSLATE_NOOP(
+                "Messages", "The batch size must be between 1 and {high}."),
+                high=LIMITS["batch_size"].high)
         if self.validation_split * 100 not in LIMITS["validation_percent"]:
-            raise ExperimentError(f"The validation share must be between 0 % and "
-                                  f"{LIMITS['validation_percent'].high} %.")
+            raise ExperimentError(QT_TRANSLATE_NOOP(
+                "Messages", "The validation share must be between 0 % and {high} %."),
+                high=LIMITS["validation_percent"].high)
         if self.early_stopping and self.validation_split == 0:
-            raise ExperimentError("Early stopping watches val_loss: set a validation share above 0 %.")
+            raise ExperimentError(QT_TRANSLATE_NOOP(
+                "Messages", "Early stopping watches val_loss: set a validation share above 0 %."))
         if self.patience not in LIMITS["patience"]:
-            raise ExperimentError("Patience must be 0 or more.")
+            raise ExperimentError(QT_TRANSLATE_NOOP("Messages", "Patience must be 0 or more."))
         return self
 
     @property
@@ -193,8 +207,9 @@ def preset(name: str) -> Experiment:
     try:
         return PRESETS[name]
     except KeyError:
-        raise ExperimentError(
-            f"Unknown preset {name!r}; choose one of: {', '.join(PRESETS)}.") from None
+        raise ExperimentError(QT_TRANSLATE_NOOP(
+            "Messages", "Unknown preset {name}; choose one of: {names}."),
+            name=repr(name), names=", ".join(PRESETS)) from None
 
 
 # The settings a user edits, in the panel's order: what differences() compares.

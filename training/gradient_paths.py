@@ -14,6 +14,7 @@ from .data import Dataset, path_data
 from .errors import ExperimentError
 from .experiment import Experiment
 from .runstate import RunState
+from .texts import QT_TRANSLATE_NOOP
 
 # The surface's extent: the minimum near (1.4, -0.9) with room around it to pick starts.
 GRID_W1 = np.linspace(-3.5, 6.5, 201)
@@ -31,10 +32,12 @@ _ACTIVATIONS = {
 def _check(experiment: Experiment, data: Dataset) -> None:
     if (len(experiment.layers) != 1 or experiment.layers[0].units != 1
             or experiment.layers[0].use_bias or data.n_features != 2):
-        raise ExperimentError("The loss surface needs one neuron with two weights and no bias.")
+        raise ExperimentError(QT_TRANSLATE_NOOP(
+            "Messages", "The loss surface needs one neuron with two weights and no bias."))
     if experiment.layers[0].activation not in _ACTIVATIONS:
-        raise ExperimentError(
-            f"The loss surface knows the activations {', '.join(_ACTIVATIONS)}.")
+        raise ExperimentError(QT_TRANSLATE_NOOP(
+            "Messages", "The loss surface knows the activations {names}."),
+            names=", ".join(_ACTIVATIONS))
 
 
 def loss_surface(experiment: Experiment, w1: np.ndarray, w2: np.ndarray,
@@ -76,7 +79,8 @@ class PathRun:
 def start_of(experiment: Experiment) -> tuple[float, float]:
     """The (w1, w2) an experiment starts from; the paths preset always sets them."""
     if experiment.initial_weights is None:
-        raise ExperimentError("The gradient paths need a start point (w1, w2).")
+        raise ExperimentError(QT_TRANSLATE_NOOP(
+            "Messages", "The gradient paths need a start point (w1, w2)."))
     kernel = np.asarray(experiment.initial_weights[0][0], dtype=np.float64).ravel()
     return float(kernel[0]), float(kernel[1])
 

@@ -17,12 +17,13 @@ import keras
 import numpy as np
 
 from . import keras2
-from .atomic import first_line, write_atomic
+from .atomic import could_not_save, first_line, write_atomic
 from .engine import OPTIMIZER_CLASSES, Session, layer_specs
-from .errors import ExperimentError, LoadError, SaveError
+from .errors import ExperimentError, LoadError, Message, SaveError
 from .experiment import LIMITS, Experiment, experiment_for_inputs
 from .filenames import weights_path
 from .sandbox import HISTORY_ATTR, check_config, check_file, inspect, label, parse_json, text
+from .texts import QT_TRANSLATE_NOOP
 from .weights_file import check_fit, read_weights
 
 __all__ = ["HISTORY_ATTR", "save", "load_session", "load_weights"]
@@ -41,7 +42,7 @@ def save(session: Session, path: str, kind: str = "model") -> str:
     try:
         data = _weights_image(session) if kind == "weights" else _model_image(session)
     except Exception as err:
-        raise SaveError(f"Could not save {os.path.basename(path)}: {first_line(err)}") from None
+        raise SaveError(could_not_save(os.path.basename(path), err)) from None
     return write_atomic(path, data)
 
 
@@ -70,7 +71,7 @@ def _weights_image(session: Session) -> bytes:
 
 
 # ------------------------------------------------------------------ loading models
-def load_session(path: str, experiment: Experiment) -> tuple[Session, list[str]]:
+def load_session(path: str, experiment: Experiment) -> tuple[Session, list[Message]]:
     """A new session holding the model in `path`, trained with the settings of
     `experiment`, on its data set or, when the file's inputs do not fit it, on
     the data set that does. Returns it with notes for the user (e.g. an
@@ -81,21 +82,25 @@ def load_session(path: str, experiment: Experiment) -> tuple[Session, list[str]]
     except LoadError:
         raise
     except Exception as err:  # a hostile file may break Keras in ways nobody listed
-        raise LoadError(f"{name} could not be loaded: {first_line(err)}") from None
+        raise LoadError(QT_TRANSLATE_NOOP("Messages", "{name} could not be loaded: {reason}"),
+                        name=name, reason=first_line(err)) from None
 
 
 def _no_data_for(name: str, n_inputs) -> LoadError:
-    return LoadError(f"{name} expects {n_inputs} inputs per sample, but none of this app's "
-                     f"data sets has that many (Boston has 13, AND and the gradient paths 2).")
+    return LoadError(QT_TRANSLATE_NOOP(
+        "Messages", "{name} expects {inputs} inputs per sample, but none of this app's "
+                    "data sets has that many (Boston has 13, AND and the gradient paths 2)."),
+        name=name, inputs=n_inputs)
 
 
-def _load_session(path: str, name: str, current: Experiment) -> tuple[Session, list[str]]:
+def _load_session(path: str, name: str, current: Experiment) -> tuple[Session, list[Message]]:
     check_file(path)
     kind, attrs = inspect(path)
     if kind == "weights":
-        raise LoadError(f"{name} holds weights only, not a model: use Load weights.")
+        raise LoadError(QT_TRANSLATE_NOOP(
+            "Messages", "{name} holds weights only, not a model: use Load weights."), name=name)
     if kind == "none":
-        raise LoadError(f"{name} holds no Keras model.")
+        raise LoadError(QT_TRANSLATE_NOOP("Messages", "{name} holds no Keras model."), name=name)
     stated = check_config(name, attrs.get("model_config"))
     if stated is not None and experiment_for_inputs(stated, (), current) is None:
         raise _no_data_for(name, stated)
@@ -103,24 +108,29 @@ def _load_session(path: str, name: str, current: Experiment) -> tuple[Session, l
         # safe_mode stays on: a file must never run code.
         model = keras.models.load_model(path, compile=False, safe_mode=True)
     except Exception as err:
-        raise LoadError(f"{name} could not be loaded as a Keras model: {first_line(err)}") from None
+        raise LoadError(QT_TRANSLATE_NOOP(
+            "Messages", "{name} could not be loaded as a Keras model: {reason}"),
+            name=name, reason=first_line(err)) from None
     try:
         specs = layer_specs(model)
     except ExperimentError as err:
-        raise LoadError(f"{name}: {err}") from None
+        raise _refused(name, err) from None
     n_in = model.inputs[0].shape[-1] if getattr(model, "inputs", None) else None
     base = experiment_for_inputs(n_in, specs, current) if isinstance(n_in, int) else None
     if base is None:
         raise _no_data_for(name, n_in)
     if specs[-1].units != 1:
-        raise LoadError(f"{name} predicts {specs[-1].units} numbers per sample; "
-                        f"this data set needs 1.")
+        raise LoadError(QT_TRANSLATE_NOOP(
+            "Messages", "{name} predicts {units} numbers per sample; this data set needs 1."),
+            name=name, units=specs[-1].units)
     if not all(np.all(np.isfinite(w)) for w in model.get_weights()):
-        raise LoadError(f"{name} has weights that are not finite numbers (NaN or infinite).")
+        raise LoadError(QT_TRANSLATE_NOOP(
+            "Messages", "{name} has weights that are not finite numbers (NaN or infinite)."),
+            name=name)
 
     training = parse_json(attrs.get("training_config"))
     training = training if isinstance(training, dict) else {}
-    notes: list[str] = []
+    notes: list[Message] = []
     loss = keras2.LOSS_NAMES.get(keras2.loss_name(training.get("loss")), base.loss)
     opt_cfg = training.get("optimizer_config")
     opt_cfg = opt_cfg if isinstance(opt_cfg, dict) else {}
@@ -133,14 +143,16 @@ def _load_session(path: str, name: str, current: Experiment) -> tuple[Session, l
     if not own:
         opt_name, cfg = base.optimizer, {}
         if training:
-            notes.append(f"The file's optimizer {label(saved_name)} is not one "
-                         f"this app trains with; training continues with {opt_name}.")
+            notes.append(Message(QT_TRANSLATE_NOOP(
+                "Messages", "The file's optimizer {saved} is not one this app trains with; "
+                            "training continues with {used}."),
+                saved=label(saved_name), used=opt_name))
     try:
         experiment = base.replace(
             layers=specs, loss=loss, optimizer=opt_name, learning_rate=lr,
             initial_weights=None).validate()
     except ExperimentError as err:
-        raise LoadError(f"{name}: {err}") from None
+        raise _refused(name, err) from None
     session = Session(experiment)
     kwargs = {k: cfg[k] for k in _OPTIMIZER_KEYS
               if k in cfg and isinstance(cfg[k], (int, float)) and math.isfinite(cfg[k])}
@@ -149,21 +161,32 @@ def _load_session(path: str, name: str, current: Experiment) -> tuple[Session, l
         optimizer = OPTIMIZER_CLASSES[opt_name](**kwargs)
     except Exception:  # settings out of range: the optimizer's defaults will do
         optimizer = OPTIMIZER_CLASSES[opt_name](learning_rate=lr)
-        notes.append(f"The file's {opt_name} settings were not usable; its defaults are used.")
+        notes.append(Message(QT_TRANSLATE_NOOP(
+            "Messages", "The file's {optimizer} settings were not usable; its defaults are used."),
+            optimizer=opt_name))
     optimizer.build(model.trainable_variables)
     # Another optimizer's state means nothing to this one: that one starts fresh.
     if own and not _restore_optimizer(path, optimizer, model, opt_name):
-        notes.append("The optimizer's saved state did not fit this model; the "
-                     "optimizer was rebuilt from its saved settings.")
+        notes.append(Message(QT_TRANSLATE_NOOP(
+            "Messages", "The optimizer's saved state did not fit this model; the "
+                        "optimizer was rebuilt from its saved settings.")))
     session._attach(model, optimizer)
     record = parse_json(attrs.get(HISTORY_ATTR))
     if record is not None:
         history, epochs = _read_record(record)
         if history is None:
-            notes.append("The file's training history was not readable; the epoch count starts at 0.")
+            notes.append(Message(QT_TRANSLATE_NOOP(
+                "Messages", "The file's training history was not readable; "
+                            "the epoch count starts at 0.")))
         else:
             session.history, session.epochs_done = history, epochs
     return session, notes
+
+
+def _refused(name: str, err: ExperimentError) -> LoadError:
+    """A file whose network this app cannot train: the reason is the experiment's."""
+    return LoadError(QT_TRANSLATE_NOOP("Messages", "{name}: {reason}"), name=name,
+                     reason=err.message)
 
 
 def _read_record(record) -> tuple[dict | None, int]:
@@ -231,7 +254,8 @@ def load_weights(session: Session, path: str) -> None:
     except LoadError:
         raise
     except Exception as err:
-        raise LoadError(f"{name} could not be read as weights: {first_line(err)}") from None
+        raise LoadError(QT_TRANSLATE_NOOP("Messages", "{name} could not be read as weights: {reason}"),
+                        name=name, reason=first_line(err)) from None
     layers = [layer for layer in session.model.layers if layer.weights]
     check_fit(name, per_layer, layers)
     for layer, values in zip(layers, per_layer):

@@ -12,9 +12,10 @@ import numpy as np
 
 from . import persistence
 from .engine import Session, TrainResult
-from .errors import SaveError
+from .errors import Message, SaveError
 from .experiment import Experiment
 from .runstate import RunState
+from .texts import QT_TRANSLATE_NOOP
 
 
 @dataclass
@@ -47,7 +48,8 @@ def serve_saves(session: Session | None, state: RunState) -> None:
     """Carry out the saves asked for so far; each one is reported saved or failed."""
     for path, kind in state.take_save_requests():
         if session is None or session.model is None:
-            state.save_failed(path, "There is no model to save: building it failed.")
+            state.save_failed(path, str(Message(QT_TRANSLATE_NOOP(
+                "Messages", "There is no model to save: building it failed."))))
             continue
         try:
             written = persistence.save(session, path, kind)
@@ -90,7 +92,7 @@ def save(session: Session, path: str, kind: str) -> tuple[str, str]:
     return persistence.save(session, path, kind), kind
 
 
-def load_model(path: str, experiment: Experiment) -> tuple[Session, Snapshot, list[str]]:
+def load_model(path: str, experiment: Experiment) -> tuple[Session, Snapshot, list[Message]]:
     session, notes = persistence.load_session(path, experiment)
     return session, snapshot(session), notes
 

@@ -6,12 +6,14 @@ file named .weights.h5 (or a Keras 3 one named .h5) would fail there.
 from __future__ import annotations
 
 import re
+from functools import reduce
 
 import h5py
 import numpy as np
 
-from .errors import LoadError
+from .errors import LoadError, Message
 from .sandbox import check_file, inspect, text
+from .texts import QT_TRANSLATE_NOOP
 
 
 def read_weights(path: str, name: str) -> list[list[np.ndarray]]:
@@ -39,7 +41,8 @@ def read_weights(path: str, name: str) -> list[list[np.ndarray]]:
                     found.append((_natural(key), [np.asarray(values[str(j)])
                                                   for j in range(len(values))]))
             return [values for _, values in sorted(found)]
-    raise LoadError(f"{name} holds no weights of a Keras network.")
+    raise LoadError(QT_TRANSLATE_NOOP("Messages", "{name} holds no weights of a Keras network."),
+                    name=name)
 
 
 def check_fit(name: str, per_layer: list[list[np.ndarray]], layers) -> None:
@@ -48,22 +51,36 @@ def check_fit(name: str, per_layer: list[list[np.ndarray]], layers) -> None:
     for i, layer in enumerate(layers):
         here = [tuple(w.shape) for w in layer.weights]
         if i >= len(per_layer):
-            raise LoadError(f"The weights in {name} do not fit this network: layer {i + 1} "
-                            f"({layer.name}) has none in the file, which holds "
-                            f"{len(per_layer)} layers.")
+            raise LoadError(QT_TRANSLATE_NOOP(
+                "Messages", "The weights in {name} do not fit this network: layer {number} "
+                            "({layer}) has none in the file, which holds {layers} layers."),
+                name=name, number=i + 1, layer=layer.name, layers=len(per_layer))
         there = [tuple(v.shape) for v in per_layer[i]]
         if here != there:
-            raise LoadError(f"The weights in {name} do not fit this network: layer {i + 1} "
-                            f"({layer.name}) needs {_shapes(here)}, the file has {_shapes(there)}.")
+            raise LoadError(QT_TRANSLATE_NOOP(
+                "Messages", "The weights in {name} do not fit this network: layer {number} "
+                            "({layer}) needs {needed}, the file has {found}."),
+                name=name, number=i + 1, layer=layer.name, needed=_shapes(here),
+                found=_shapes(there))
     if len(per_layer) > len(layers):
-        raise LoadError(f"The weights in {name} do not fit this network: the file holds "
-                        f"{len(per_layer)} layers, this network {len(layers)}.")
+        raise LoadError(QT_TRANSLATE_NOOP(
+            "Messages", "The weights in {name} do not fit this network: the file holds "
+                        "{layers} layers, this network {own}."),
+            name=name, layers=len(per_layer), own=len(layers))
     if not all(np.all(np.isfinite(v)) for values in per_layer for v in values):
-        raise LoadError(f"{name} has weights that are not finite numbers (NaN or infinite).")
+        raise LoadError(QT_TRANSLATE_NOOP(
+            "Messages", "{name} has weights that are not finite numbers (NaN or infinite)."),
+            name=name)
 
 
-def _shapes(shapes: list[tuple]) -> str:
-    return " and ".join("×".join(map(str, s)) or "a scalar" for s in shapes) or "no weights"
+def _shapes(shapes: list[tuple]) -> str | Message:
+    """ "3×1 and 1", "a scalar", "no weights" """
+    parts = ["×".join(map(str, s)) or Message(QT_TRANSLATE_NOOP("Messages", "a scalar"))
+             for s in shapes]
+    if not parts:
+        return Message(QT_TRANSLATE_NOOP("Messages", "no weights"))
+    return reduce(lambda first, second: Message(
+        QT_TRANSLATE_NOOP("Messages", "{first} and {second}"), first=first, second=second), parts)
 
 
 def _natural(key: str) -> tuple[str, int]:
