@@ -36,6 +36,8 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--load", metavar="FILE.h5", help="headless: start from this saved model")
     p.add_argument("--save", metavar="FILE.h5", help="headless: save the model here at the end")
     p.add_argument("--report", metavar="FILE.json", help="headless: write a JSON report here")
+    p.add_argument("--verbose", action="store_true",
+                   help="show TensorFlow's start-up messages in the terminal")
     p.add_argument("--lang", choices=("de", "en"),
                    help="the window's language (default: the last one chosen, else the system's)")
     p.add_argument("--screenshot", metavar="FILE.png",
@@ -80,23 +82,6 @@ def experiment_from_args(args):
     return experiment
 
 
-def _start_tensorflow_quietly() -> None:
-    """TensorFlow's C++ side logs a few lines to stderr while it starts up,
-    whatever TF_CPP_MIN_LOG_LEVEL says; headless stderr is kept for our errors."""
-    from training import runtime
-    sys.stderr.flush()
-    saved = os.dup(2)
-    try:
-        with open(os.devnull, "w") as null:
-            os.dup2(null.fileno(), 2)
-            runtime.start()
-            import tensorflow as tf
-            tf.constant(0.0).numpy()  # the device set-up logs too
-    finally:
-        os.dup2(saved, 2)
-        os.close(saved)
-
-
 def run_headless(args) -> int:
     """Train one experiment without a window; 0 on success, 1 on a clear failure."""
     try:
@@ -105,7 +90,8 @@ def run_headless(args) -> int:
             if path and not os.path.isdir(os.path.dirname(os.path.abspath(path))):
                 raise ExperimentError(QT_TRANSLATE_NOOP(
                     "Messages", "The folder for {path} does not exist."), path=path)
-        _start_tensorflow_quietly()
+        from training import runtime
+        runtime.start()
         if experiment.dataset == "paths":
             return _headless_paths(args, experiment)
         from training.engine import Session
@@ -223,6 +209,9 @@ class Report:
 
 def main(argv=None) -> int:
     args = parser().parse_args(argv)
+    if args.verbose:
+        from training import runtime
+        runtime.set_verbose(True)
     if args.headless:
         return run_headless(args)
     for flag in ("load", "save", "report"):

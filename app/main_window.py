@@ -206,9 +206,10 @@ class MainWindow(QMainWindow):
             "<li><b>Gradient paths</b> tab: full-batch, mini-batch and per-sample gradient "
             "descent, 1, 3 and 9 updates per epoch, as paths on the loss surface.</li>"
             "<li><b>Training</b> tab: a Sequential net of Dense layers on the Boston Housing "
-            "data, judged by the mean, max and min absolute test error; Stop, Resume "
-            "(weiter trainieren), Save and Load in the File menu, as .h5 models or weights; "
-            "a validation share with early stopping on val_loss.</li>"
+            "data, judged by the mean, max and min absolute test error; Stop (Training "
+            "abbrechen) and Resume (weiter trainieren) in the Training menu; Save and Load, as "
+            ".h5 models or weights, in the File menu; a validation share with early stopping "
+            "on val_loss.</li>"
             "</ul>"
             "<p>Keys: Ctrl+Return starts, Esc stops, Ctrl+R resumes, Ctrl+S saves, Ctrl+O "
             "loads, Ctrl++ and Ctrl+- change the text size.</p>")

@@ -5,7 +5,7 @@ app/, widgets/ and training/ into resources/translations/lab_de.ts (new ones
 unfinished, vanished ones dropped); translate the unfinished ones there (Qt
 Linguist: `pyside6-linguist resources/translations/lab_de.ts`, or any text
 editor), then run this again: pyside6-lrelease compiles lab_de.qm, which the
-app loads. tests/test_translations.py fails while either is out of date.
+app loads. tests/test_language.py fails while either is out of date.
 """
 from __future__ import annotations
 

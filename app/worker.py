@@ -42,7 +42,7 @@ class TaskWorker(QObject):
             on_epoch=lambda epoch, logs, p: self.epochEnded.emit(run, epoch, logs, p),
             on_batch=(lambda payload: self.batchEnded.emit(run, payload)) if wants_batches else None,
             on_saved=lambda path, kind: self.saved.emit(run, path, kind),
-            on_save_failed=lambda path, why: self.saveFailed.emit(run, path, why))
+            on_save_failed=lambda path, why: self.saveFailed.emit(run, path, user_message(why)))
 
     @Slot()
     def run(self) -> None:

@@ -96,3 +96,21 @@ def make_window(qtbot, messages):
     # (seconds, see SLOW_WORKER_MS) runs here rather than in a timed wait.
     QApplication.sendPostedEvents(None, QEvent.DeferredDelete)
     gc.collect()
+
+
+@pytest.fixture(autouse=True)
+def private_settings(tmp_path_factory):
+    """QSettings (the chosen language) in a folder of the test run's own,
+    never the user's."""
+    from PySide6.QtCore import QSettings
+    folder = tmp_path_factory.mktemp("settings")
+    QSettings.setPath(QSettings.IniFormat, QSettings.UserScope, str(folder))
+    yield folder
+
+
+@pytest.fixture
+def language():
+    """set(lang): the app in that language for this test, English again after it."""
+    from app import i18n
+    yield i18n.install
+    i18n.install("en")

@@ -55,3 +55,16 @@ def test_lecture_presets():
     es = PRESETS["boston-early-stopping"]
     assert [(l.units, l.activation) for l in es.layers] == [(10, "relu"), (10, "relu"), (1, "linear")]
     assert (es.validation_split, es.early_stopping, es.patience, es.restore_best_weights) == (0.2, True, 150, True)
+
+
+def test_the_lecture_trains_on_raw_features_and_standardising_is_a_setting():
+    from training.data import boston, boston_raw
+    from training.experiment import preset
+    (x_raw, _), (x_test_raw, _) = boston_raw()
+    raw = boston(standardize=False)
+    np.testing.assert_allclose(raw.x_train, x_raw, rtol=1e-6)
+    np.testing.assert_allclose(raw.x_test, x_test_raw, rtol=1e-6)
+    scaled = boston(standardize=True)
+    np.testing.assert_allclose(scaled.x_train.mean(axis=0), 0, atol=1e-5)
+    np.testing.assert_allclose(scaled.x_train.std(axis=0), 1, atol=1e-4)
+    assert not preset("boston").standardize and not preset("boston-early-stopping").standardize

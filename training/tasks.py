@@ -45,16 +45,17 @@ def snapshot(session: Session) -> Snapshot:
 
 
 def serve_saves(session: Session | None, state: RunState) -> None:
-    """Carry out the saves asked for so far; each one is reported saved or failed."""
+    """Carry out the saves asked for so far; each one is reported saved, or
+    failed with its reason (a Message: the window shows it translated)."""
     for path, kind in state.take_save_requests():
         if session is None or session.model is None:
-            state.save_failed(path, str(Message(QT_TRANSLATE_NOOP(
-                "Messages", "There is no model to save: building it failed."))))
+            state.save_failed(path, Message(QT_TRANSLATE_NOOP(
+                "Messages", "There is no model to save: building it failed.")))
             continue
         try:
             written = persistence.save(session, path, kind)
         except SaveError as err:
-            state.save_failed(path, str(err))
+            state.save_failed(path, err.message)
         else:
             state.saved(written, kind)
 

@@ -254,6 +254,7 @@ class AndView(QWidget):
         self._pending_weights = [None if weights is None else np.ravel(weights).astype(float)]
         self._latest_weights = self._pending_weights[0]
         self.epoch_slider.setValue(0)
+        self.plot.enableAutoRange(x=True, y=True)  # a new run's axes fit its data
         self._schedule()
 
     @Slot(object)

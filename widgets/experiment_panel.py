@@ -53,8 +53,8 @@ def setting_text(name: str, e: Experiment) -> str:
     if name == "restore_best_weights":
         return translate("Settings", "best weights restored") if e.restore_best_weights else translate("Settings", "last weights kept")
     if name == "initial_weights":
-        return translate("Settings", "start weights drawn from the seed") if e.initial_weights is None else t(
-            "start weights set")
+        return translate("Settings", "start weights drawn from the seed") if e.initial_weights is None else translate(
+            "Settings", "start weights set")
     return str(getattr(e, name))  # loss, optimizer: Keras's own names
 
 
