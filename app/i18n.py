@@ -7,7 +7,7 @@ German shows and takes the decimal comma.
 """
 from __future__ import annotations
 
-from PySide6.QtCore import (QCoreApplication, QLibraryInfo, QLocale, QSettings,
+from PySide6.QtCore import (QCoreApplication, QEvent, QLibraryInfo, QLocale, QSettings,
                             QTranslator)
 
 from training.resources import resource_path
@@ -72,4 +72,7 @@ def install(language: str) -> str:
             _installed.append(qt)
         for translator in _installed:
             app.installTranslator(translator)
+    # Qt posts the LanguageChange events: delivered now, every text has
+    # changed when this returns.
+    app.sendPostedEvents(None, QEvent.LanguageChange)
     return language

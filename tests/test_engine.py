@@ -120,7 +120,7 @@ def test_a_save_asked_for_when_the_build_fails_is_reported_failed(tmp_path):
     broken = SMALL.replace(initial_weights=((((1.0,),),),))  # no such start weights for 13 inputs
     with pytest.raises(Exception):
         tasks.start(broken, state)
-    assert failed and failed[0][0] == str(tmp_path / "never.h5") and "building it failed" in failed[0][1]
+    assert failed and failed[0][0] == str(tmp_path / "never.h5") and "building it failed" in str(failed[0][1])
     assert not (tmp_path / "never.h5").exists()
 
 
