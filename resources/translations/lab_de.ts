@@ -583,7 +583,7 @@
     </message>
     <message>
         <source>&lt;h3&gt;Keras Lecture Lab&lt;/h3&gt;&lt;p&gt;The lecture on dense networks in Keras, in one window. Everything trains for real with Keras 3 in the background while the plots follow every epoch.&lt;/p&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;Activation functions&lt;/b&gt; tab: sigmoid, tanh and ReLU with their derivatives, and two ReLUs side by side (Nebeneinanderausführung) or in series (Hintereinanderausführung).&lt;/li&gt;&lt;li&gt;&lt;b&gt;AND neuron&lt;/b&gt; tab: one neuron learns AND, sigmoid against ReLU, updated after every sample, with its four predictions after each epoch.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Gradient paths&lt;/b&gt; tab: full-batch, mini-batch and per-sample gradient descent, 1, 3 and 9 updates per epoch, as paths on the loss surface.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Training&lt;/b&gt; tab: a Sequential net of Dense layers on the Boston Housing data, judged by the mean, max and min absolute test error; Stop (Training abbrechen) and Resume (weiter trainieren) in the Training menu; Save and Load, as .h5 models or weights, in the File menu; a validation share with early stopping on val_loss.&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;Keys: Ctrl+Return starts, Esc stops, Ctrl+R resumes, Ctrl+S saves, Ctrl+O loads, Ctrl++ and Ctrl+- change the text size.&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;h3&gt;Keras Lecture Lab&lt;/h3&gt;&lt;p&gt;Die Vorlesung über Dense-Netze in Keras, in einem Fenster. Alles wird im Hintergrund wirklich mit Keras 3 trainiert, und die Diagramme folgen jeder Epoche.&lt;/p&gt;&lt;ul&gt;&lt;li&gt;Tab &lt;b&gt;Aktivierungsfunktionen&lt;/b&gt;: sigmoid, tanh und ReLU mit ihren Ableitungen, und zwei ReLUs in Nebeneinander- oder Hintereinanderausführung.&lt;/li&gt;&lt;li&gt;Tab &lt;b&gt;AND-Neuron&lt;/b&gt;: Ein Neuron lernt AND, sigmoid gegen ReLU, mit einem Update nach jedem Beispiel und seinen vier Vorhersagen nach jeder Epoche.&lt;/li&gt;&lt;li&gt;Tab &lt;b&gt;Gradientenpfade&lt;/b&gt;: Gradientenabstieg mit dem ganzen Batch, mit Mini-Batches und Beispiel für Beispiel, 1, 3 und 9 Updates je Epoche, als Pfade auf der Verlustfläche.&lt;/li&gt;&lt;li&gt;Tab &lt;b&gt;Training&lt;/b&gt;: ein Sequential-Netz aus Dense-Schichten auf den Daten von Boston Housing, beurteilt nach dem mittleren, größten und kleinsten absoluten Testfehler; „Training abbrechen“ und „Weiter trainieren“ im Menü „Training“; Speichern und Laden, als .h5-Modell oder Gewichte, im Menü „Datei“; eine Validierungsmenge mit Early Stopping nach val_loss.&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;Tastenkürzel: Strg+Return startet, Esc bricht ab, Strg+R trainiert weiter, Strg+S speichert, Strg+O lädt, Strg++ und Strg+- ändern die Schriftgröße.&lt;/p&gt;</translation>
     </message>
     <message>
         <source>About this lecture lab</source>
@@ -598,337 +598,337 @@
     <name>Messages</name>
     <message>
         <source>The folder for {path} does not exist.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Ordner für {path} existiert nicht.</translation>
     </message>
     <message>
         <source>The paths preset trains three fresh models; --load and --save do not apply to it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Vorlage „paths“ trainiert drei neue Modelle; --load und --save gelten für sie nicht.</translation>
     </message>
     <message>
         <source>No permission to write in {folder}; {name} was not changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Schreibrechte in {folder}; {name} wurde nicht geändert.</translation>
     </message>
     <message>
         <source>The disk is full; {name} was not changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Datenträger ist voll; {name} wurde nicht geändert.</translation>
     </message>
     <message>
         <source>The folder {folder} does not exist.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Ordner {folder} existiert nicht.</translation>
     </message>
     <message>
         <source>Could not save {name}: {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} konnte nicht gespeichert werden: {reason}</translation>
     </message>
     <message>
         <source>The model has already trained {epochs} epochs; ask for more than that.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Modell ist schon {epochs} Epochen trainiert; mehr Epochen als das angeben.</translation>
     </message>
     <message>
         <source>Layer {name} is a {kind}; this app trains networks of Dense layers only.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Schicht {name} ist vom Typ {kind}; dieses Programm trainiert nur Netze aus Dense-Schichten.</translation>
     </message>
     <message>
         <source>The network needs at least one layer.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Netz braucht mindestens eine Schicht.</translation>
     </message>
     <message>
         <source>The network may have at most {high} layers.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Netz darf höchstens {high} Schichten haben.</translation>
     </message>
     <message>
         <source>Layer {number}: units must be between {low} and {high}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Schicht {number}: Die Zahl der Neuronen muss zwischen {low} und {high} liegen.</translation>
     </message>
     <message>
         <source>Layer {number}: unknown activation {activation}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Schicht {number}: unbekannte Aktivierungsfunktion {activation}.</translation>
     </message>
     <message>
         <source>The last layer must have 1 unit: it predicts one number.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die letzte Schicht muss 1 Neuron haben: Sie sagt eine Zahl vorher.</translation>
     </message>
     <message>
         <source>Unknown data set {name}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Unbekannter Datensatz {name}.</translation>
     </message>
     <message>
         <source>Unknown loss {name}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Unbekannte Verlustfunktion {name}.</translation>
     </message>
     <message>
         <source>Unknown optimizer {name}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Unbekannter Optimierer {name}.</translation>
     </message>
     <message>
         <source>The learning rate must be between {low} and {high}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Lernrate muss zwischen {low} und {high} liegen.</translation>
     </message>
     <message>
         <source>Epochs must be between 1 and {high}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Zahl der Epochen muss zwischen 1 und {high} liegen.</translation>
     </message>
     <message>
         <source>The batch size must be between 1 and {high}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Batchgröße muss zwischen 1 und {high} liegen.</translation>
     </message>
     <message>
         <source>The validation share must be between 0 % and {high} %.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Anteil der Validierungsmenge muss zwischen 0 % und {high} % liegen.</translation>
     </message>
     <message>
         <source>Early stopping watches val_loss: set a validation share above 0 %.</source>
-        <translation type="unfinished"></translation>
+        <translation>Early Stopping überwacht val_loss: einen Anteil der Validierungsmenge über 0 % einstellen.</translation>
     </message>
     <message>
         <source>Patience must be 0 or more.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Geduld (Patience) muss 0 oder mehr sein.</translation>
     </message>
     <message>
         <source>Unknown preset {name}; choose one of: {names}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Unbekannte Vorlage {name}; zur Wahl stehen: {names}.</translation>
     </message>
     <message>
         <source>The loss surface needs one neuron with two weights and no bias.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Verlustfläche braucht ein Neuron mit zwei Gewichten und ohne Bias.</translation>
     </message>
     <message>
         <source>The loss surface knows the activations {names}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Verlustfläche kennt nur die Aktivierungsfunktionen {names}.</translation>
     </message>
     <message>
         <source>The gradient paths need a start point (w1, w2).</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Gradientenpfade brauchen einen Startpunkt (w1, w2).</translation>
     </message>
     <message>
         <source>{name} could not be loaded: {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} konnte nicht geladen werden: {reason}</translation>
     </message>
     <message>
         <source>{name} expects {inputs} inputs per sample, but none of this app&apos;s data sets has that many (Boston has 13, AND and the gradient paths 2).</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} erwartet {inputs} Eingaben je Beispiel, aber keiner der Datensätze dieses Programms hat so viele (Boston hat 13, AND und die Gradientenpfade 2).</translation>
     </message>
     <message>
         <source>{name} holds weights only, not a model: use Load weights.</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} enthält nur Gewichte, kein Modell: „Gewichte laden“ verwenden.</translation>
     </message>
     <message>
         <source>{name} holds no Keras model.</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} enthält kein Keras-Modell.</translation>
     </message>
     <message>
         <source>{name} could not be loaded as a Keras model: {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} konnte nicht als Keras-Modell geladen werden: {reason}</translation>
     </message>
     <message>
         <source>{name} predicts {units} numbers per sample; this data set needs 1.</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} sagt {units} Zahlen je Beispiel vorher; dieser Datensatz braucht 1.</translation>
     </message>
     <message>
         <source>{name} has weights that are not finite numbers (NaN or infinite).</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} enthält Gewichte, die keine endlichen Zahlen sind (NaN oder unendlich).</translation>
     </message>
     <message>
         <source>The file&apos;s optimizer {saved} is not one this app trains with; training continues with {used}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Mit dem Optimierer {saved} aus der Datei trainiert dieses Programm nicht; das Training geht mit {used} weiter.</translation>
     </message>
     <message>
         <source>The file&apos;s {optimizer} settings were not usable; its defaults are used.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Einstellungen für {optimizer} in der Datei waren nicht verwendbar; es gelten die Standardwerte.</translation>
     </message>
     <message>
         <source>The optimizer&apos;s saved state did not fit this model; the optimizer was rebuilt from its saved settings.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der gespeicherte Zustand des Optimierers passte nicht zu diesem Modell; der Optimierer wurde aus seinen gespeicherten Einstellungen neu aufgebaut.</translation>
     </message>
     <message>
         <source>The file&apos;s training history was not readable; the epoch count starts at 0.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Trainingsverlauf in der Datei war nicht lesbar; die Zählung der Epochen beginnt bei 0.</translation>
     </message>
     <message>
         <source>{name}: {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>{name}: {reason}</translation>
     </message>
     <message>
         <source>{name} could not be read as weights: {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} konnte nicht als Gewichte gelesen werden: {reason}</translation>
     </message>
     <message>
         <source>{name}: no such file.</source>
-        <translation type="unfinished"></translation>
+        <translation>{name}: Datei nicht gefunden.</translation>
     </message>
     <message>
         <source>{name} is empty.</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} ist leer.</translation>
     </message>
     <message>
         <source>{name} is not an HDF5 (.h5) file.</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} ist keine HDF5-Datei (.h5).</translation>
     </message>
     <message>
         <source>{name} is damaged: reading it does not finish.</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} ist beschädigt: Das Lesen der Datei endet nicht.</translation>
     </message>
     <message>
         <source>a dataset claims more data than the file holds</source>
-        <translation type="unfinished"></translation>
+        <translation>ein HDF5-Dataset gibt mehr Daten an, als die Datei enthält</translation>
     </message>
     <message>
         <source>the reader crashed ({status})</source>
-        <translation type="unfinished"></translation>
+        <translation>der Leseprozess ist abgestürzt ({status})</translation>
     </message>
     <message>
         <source>{name} holds data that is not a network&apos;s weights ({dataset}).</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} enthält Daten, die keine Gewichte eines Netzes sind ({dataset}).</translation>
     </message>
     <message>
         <source>{name} is larger than any network this app trains.</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} ist größer als jedes Netz, das dieses Programm trainiert.</translation>
     </message>
     <message>
         <source>{name} is damaged and cannot be read ({reason}).</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} ist beschädigt und nicht lesbar ({reason}).</translation>
     </message>
     <message>
         <source>{name} holds no readable model description.</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} enthält keine lesbare Modellbeschreibung.</translation>
     </message>
     <message>
         <source>{name} holds a {kind}, not a network of layers.</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} enthält ein Objekt vom Typ {kind}, kein Netz aus Schichten.</translation>
     </message>
     <message>
         <source>{name} holds no readable list of layers.</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} enthält keine lesbare Liste der Schichten.</translation>
     </message>
     <message>
         <source>{name}: layer {number} is not readable.</source>
-        <translation type="unfinished"></translation>
+        <translation>{name}: Schicht {number} ist nicht lesbar.</translation>
     </message>
     <message>
         <source>layer {number} ({name})</source>
-        <translation type="unfinished"></translation>
+        <translation>Schicht {number} ({name})</translation>
     </message>
     <message>
         <source>{name}: {layer} is a {kind} layer, which runs code stored in the file; this app loads networks of Dense layers only.</source>
-        <translation type="unfinished"></translation>
+        <translation>{name}: {layer} ist vom Typ {kind} und führt in der Datei gespeicherten Code aus; dieses Programm lädt nur Netze aus Dense-Schichten.</translation>
     </message>
     <message>
         <source>{name}: {layer} is a {kind} layer; this app loads networks of Dense layers only.</source>
-        <translation type="unfinished"></translation>
+        <translation>{name}: {layer} ist vom Typ {kind}; dieses Programm lädt nur Netze aus Dense-Schichten.</translation>
     </message>
     <message>
         <source>{name}: {layer} has {units} units; this app allows 1 to {high}.</source>
-        <translation type="unfinished"></translation>
+        <translation>{name}: {layer} hat {units} Neuronen; dieses Programm erlaubt 1 bis {high}.</translation>
     </message>
     <message>
         <source>{name}: {layer} has a custom activation; this app knows Keras&apos;s own only.</source>
-        <translation type="unfinished"></translation>
+        <translation>{name}: {layer} hat eine benutzerdefinierte Aktivierungsfunktion; dieses Programm kennt nur die von Keras.</translation>
     </message>
     <message>
         <source>{name}: {layer} takes inputs of shape {shape}, not rows of numbers.</source>
-        <translation type="unfinished"></translation>
+        <translation>{name}: {layer} erwartet Eingaben der Form {shape}, keine Zeilen aus Zahlen.</translation>
     </message>
     <message>
         <source>There is no model to save: building it failed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Es gibt kein Modell zum Speichern; sein Aufbau ist fehlgeschlagen.</translation>
     </message>
     <message>
         <source>{name} holds no weights of a Keras network.</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} enthält keine Gewichte eines Keras-Netzes.</translation>
     </message>
     <message>
         <source>The weights in {name} do not fit this network: layer {number} ({layer}) has none in the file, which holds {layers} layers.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Gewichte in {name} passen nicht zu diesem Netz: Die Datei enthält {layers} Schichten, keine für Schicht {number} ({layer}).</translation>
     </message>
     <message>
         <source>The weights in {name} do not fit this network: layer {number} ({layer}) needs {needed}, the file has {found}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Gewichte in {name} passen nicht zu diesem Netz: Schicht {number} ({layer}) braucht {needed}, die Datei hat {found}.</translation>
     </message>
     <message>
         <source>The weights in {name} do not fit this network: the file holds {layers} layers, this network {own}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Gewichte in {name} passen nicht zu diesem Netz: Die Datei enthält {layers} Schichten, dieses Netz {own}.</translation>
     </message>
     <message>
         <source>a scalar</source>
-        <translation type="unfinished"></translation>
+        <translation>einen Skalar</translation>
     </message>
     <message>
         <source>no weights</source>
-        <translation type="unfinished"></translation>
+        <translation>keine Gewichte</translation>
     </message>
     <message>
         <source>{first} and {second}</source>
-        <translation type="unfinished"></translation>
+        <translation>{first} und {second}</translation>
     </message>
 </context>
 <context>
     <name>PathView</name>
     <message>
         <source>loss (MSE)</source>
-        <translation type="unfinished"></translation>
+        <translation>loss (MSE)</translation>
     </message>
     <message>
         <source>batch size {size}: 1 update per epoch</source>
-        <translation type="unfinished"></translation>
+        <translation>Batchgröße {size}: 1 Update je Epoche</translation>
     </message>
     <message>
         <source>batch size {size}: {n} updates per epoch</source>
-        <translation type="unfinished"></translation>
+        <translation>Batchgröße {size}: {n} Updates je Epoche</translation>
     </message>
     <message>
         <source>Train all three</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle drei trainieren</translation>
     </message>
     <message>
         <source>Stop</source>
-        <translation type="unfinished">Abbrechen</translation>
+        <translation>Abbrechen</translation>
     </message>
     <message>
         <source>Click on the surface to pick the start point. After zooming, a double or a right click shows the whole surface again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Klick auf die Verlustfläche wählt den Startpunkt. Nach dem Zoomen zeigt ein Doppel- oder Rechtsklick wieder die ganze Fläche.</translation>
     </message>
     <message>
         <source>start w₁</source>
-        <translation type="unfinished"></translation>
+        <translation>Startgewicht w₁</translation>
     </message>
     <message>
         <source>start w₂</source>
-        <translation type="unfinished"></translation>
+        <translation>Startgewicht w₂</translation>
     </message>
     <message>
         <source>learning rate</source>
-        <translation type="unfinished"></translation>
+        <translation>Lernrate</translation>
     </message>
     <message>
         <source>epochs</source>
-        <translation type="unfinished"></translation>
+        <translation>Epochen</translation>
     </message>
     <message>
         <source>One neuron, two weights, no bias; MSE; SGD</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Neuron, zwei Gewichte, ohne Bias; MSE; SGD</translation>
     </message>
     <message>
         <source>batch size {size}: 1 update</source>
-        <translation type="unfinished"></translation>
+        <translation>Batchgröße {size}: 1 Update</translation>
     </message>
     <message>
         <source>batch size {size}: {n} updates</source>
-        <translation type="unfinished"></translation>
+        <translation>Batchgröße {size}: {n} Updates</translation>
     </message>
 </context>
 <context>
     <name>PathsTab</name>
     <message>
         <source>Gradient paths</source>
-        <translation type="unfinished">Gradientenpfade</translation>
+        <translation>Gradientenpfade</translation>
     </message>
     <message>
         <source>Training from one start with batch sizes 9, 3 and 1…</source>
-        <translation type="unfinished"></translation>
+        <translation>Training vom selben Startpunkt mit den Batchgrößen 9, 3 und 1…</translation>
     </message>
     <message>
         <source>batch size {size}: {n} updates, loss {loss}</source>
-        <translation type="unfinished"></translation>
+        <translation>Batchgröße {size}: {n} Updates, loss {loss}</translation>
     </message>
 </context>
 <context>
@@ -1121,7 +1121,7 @@
     </message>
     <message>
         <source>start weights set</source>
-        <translation type="unfinished"></translation>
+        <translation>Startgewichte gesetzt</translation>
     </message>
 </context>
 <context>
