@@ -13,8 +13,12 @@ from windows import SLOW_WORKER_MS
 
 
 def tick_strings(axis, lo, hi):
-    values = [v for _, level in axis.tickValues(lo, hi, 400) for v in level]
-    return values, axis.tickStrings(values, 1.0, 1.0)
+    """The tick values of every level and their labels, as the axis draws them."""
+    values, strings = [], []
+    for spacing, level in axis.tickValues(lo, hi, 400):
+        values += level
+        strings += axis.tickStrings(level, 1.0, spacing if spacing else 1.0)
+    return values, strings
 
 
 def test_a_log_axis_shows_the_losses_themselves(qtbot):
@@ -64,6 +68,7 @@ def test_and_runs_get_and_labels(window, qtbot, monkeypatch):
     assert plot.getAxis("bottom").labelText == "y" and plot.getAxis("left").labelText == "ŷ"
     with qtbot.waitSignal(d.runFinished, timeout=SLOW_WORKER_MS):
         t.start_button.click()
+    qtbot.waitUntil(lambda: not d.busy)
     assert t.errors.text() == ""  # four rows of a truth table: no test error line
     assert "k$" not in plot.getAxis("left").labelText
     with qtbot.waitSignal(d.sessionChanged, timeout=SLOW_WORKER_MS):
@@ -104,6 +109,7 @@ def test_a_diverged_run_is_explained_beside_the_plot(make_window, qtbot):
     t = w.training
     with qtbot.waitSignal(w.document.runFinished, timeout=SLOW_WORKER_MS):
         t.start_button.click()
+    qtbot.waitUntil(lambda: not w.document.busy)
     assert t.note.isVisible() and "learning rate" in t.note.text() and "5" in t.note.text()
     with qtbot.waitSignal(w.document.runStarted, timeout=SLOW_WORKER_MS):
         t.panel.learning_rate.setValue(0.001)
@@ -114,8 +120,10 @@ def test_a_diverged_run_is_explained_beside_the_plot(make_window, qtbot):
         t.stop_button.click()
 
 
-def test_the_description_follows_the_panel(window):
-    panel = window.training.panel
+def test_the_description_follows_the_panel(qtbot):
+    w = MainWindow(preset("boston"))
+    qtbot.addWidget(w)
+    panel = w.training.panel
     assert "Changed" not in panel.description.text()
     panel.learning_rate.setValue(0.01)
     panel.standardize.setChecked(True)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import weakref
 
 import pyqtgraph as pg
+import shiboken6
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QGuiApplication, QPalette
 from PySide6.QtWidgets import QGraphicsItem
@@ -71,9 +72,10 @@ def set_text_scale(app, scale: float) -> None:
 def restyle_all() -> None:
     background, foreground = colours()
     pg.setConfigOptions(background=background, foreground=foreground)
-    for plot in list(_plots):
+    # A plot's C++ side may be gone while Python still holds its wrapper.
+    for plot in [p for p in _plots if shiboken6.isValid(p)]:
         restyle(plot)
-    for legend in list(_legends):
+    for legend in [g for g in _legends if shiboken6.isValid(g)]:
         _restyle_legend(legend)
 
 
