@@ -58,7 +58,10 @@ def run_plain(epochs: int) -> dict:
     sys.path.insert(0, str(ROOT))
     from training import data as datasets
     from training.lecture_script import lecture_net
-    d = datasets.boston(VALIDATION, SEED)
+    from training.experiment import preset
+    # The features the preset trains on (raw, as the lecture's slides), so
+    # (a), (b) and (c) see the same data.
+    d = datasets.boston(VALIDATION, SEED, standardize=preset("boston").standardize)
     model = lecture_net(d.n_features, SEED)
     model.compile(optimizer="adam", loss="mse")
     start = time.perf_counter()
