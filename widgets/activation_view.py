@@ -12,7 +12,7 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QGridLayout, QGroupBox, QHB
 
 from . import frame_clock, numbers, style
 from .axes import ValueAxis
-from .plots import reset_on_click
+from .plots import legend_row, reset_on_click
 
 X = np.linspace(-5, 5, 801)
 
@@ -62,8 +62,7 @@ def _one(value: float) -> str:
 
 def _plot_with_legend(columns: int, y_range=None):
     view = pg.GraphicsLayoutWidget()
-    legend = pg.LegendItem(colCount=columns)
-    view.addItem(legend, row=0, col=0)
+    legend = legend_row(view, columns)
     plot = view.addPlot(row=1, col=0, axisItems={"bottom": ValueAxis("bottom"),
                                                   "left": ValueAxis("left")})
     style.style_plot(plot, cached_axes=False)

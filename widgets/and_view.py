@@ -16,7 +16,7 @@ from training.experiment import LIMITS, Experiment, preset
 
 from . import frame_clock, numbers, style
 from .axes import EpochAxis, ValueAxis
-from .plots import reset_on_click
+from .plots import legend_row, reset_on_click
 
 INPUTS = ((0, 0), (0, 1), (1, 0), (1, 1))
 TARGETS = (0, 0, 0, 1)
@@ -106,8 +106,7 @@ class AndView(QWidget):
 
         # --- the predictions over the epochs
         self.plot_widget = pg.GraphicsLayoutWidget()
-        legend = style.style_legend(pg.LegendItem(colCount=4))
-        self.plot_widget.addItem(legend, row=0, col=0)
+        legend = legend_row(self.plot_widget, 4)
         self.plot = plot = self.plot_widget.addPlot(
             row=1, col=0, axisItems={"bottom": EpochAxis("bottom"), "left": ValueAxis("left")})
         style.style_plot(plot, cached_axes=False)

@@ -9,6 +9,7 @@ The clock sleeps when no view has anything to draw.
 """
 from __future__ import annotations
 
+import atexit
 import weakref
 
 import shiboken6
@@ -56,6 +57,19 @@ class FrameClock(QObject):
                 return
         self._timer.stop()  # nothing to draw: sleep until the next request
 
+    def close(self) -> None:
+        """No more frames and no more event filtering: at the interpreter's
+        exit, Qt may still deliver events to widgets whose filter (this
+        object's Python method) is already being torn down, which crashed."""
+        if not shiboken6.isValid(self):
+            return
+        self._timer.stop()
+        for ref, _ in self._clients:
+            widget = ref()
+            if widget is not None and shiboken6.isValid(widget):
+                widget.removeEventFilter(self)
+        self._clients = []
+
 
 _shared: FrameClock | None = None
 
@@ -65,4 +79,6 @@ def shared() -> FrameClock:
     global _shared
     if _shared is None:
         _shared = FrameClock(parent=QCoreApplication.instance())
+        atexit.register(_shared.close)
     return _shared
+

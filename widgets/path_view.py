@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (QDoubleSpinBox, QFormLayout, QGroupBox, QHBoxLayo
 from training.experiment import Experiment, preset
 
 from . import frame_clock, numbers, style
+from .plots import legend_row
 
 BATCH_SIZES = (9, 3, 1)
 N_SAMPLES = 9          # the paths' data set: an epoch is 9 // batch size updates
@@ -156,11 +157,12 @@ class PathView(QWidget):
         # the plot and the colour bar beside it, where neither covers data
         self.plot_widget = pg.GraphicsLayoutWidget()
         grid = self.plot_widget.ci
-        self.legend = pg.LegendItem(colCount=3, brush=pg.mkBrush(style.PATH_LEGEND_BRUSH),
-                                    labelTextColor=style.PATH_LEGEND_TEXT)
+        # Light text on a dark box whatever the palette: not restyled.
+        self.legend = legend_row(self.plot_widget, 3, styled=False,
+                                 brush=pg.mkBrush(style.PATH_LEGEND_BRUSH),
+                                 labelTextColor=style.PATH_LEGEND_TEXT)
         # As large as its entries, centred above the plot.
         self.legend.setSizePolicy(QSizePolicy.Fixed, QSizePolicy.Fixed)
-        grid.addItem(self.legend, row=0, col=0)
         grid.layout.setAlignment(self.legend, Qt.AlignHCenter)
         self.plot = grid.addPlot(row=1, col=0)
         grid.layout.setRowStretchFactor(1, 1)

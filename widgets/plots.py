@@ -20,14 +20,23 @@ from .readout import Readout
 translate = QCoreApplication.translate
 
 
+def legend_row(view: pg.GraphicsLayoutWidget, columns: int, styled: bool = True,
+               **kw) -> pg.LegendItem:
+    """A legend in row 0 of `view`'s layout, above the plot, where it never
+    covers data. Parented to the layout's item, Qt owns it as it owns the
+    plot: owned by its Python wrapper, it was deleted under the layout when
+    the wrapper went (at a script's exit: a crash in a label's sizeHint)."""
+    legend = pg.LegendItem(colCount=columns, **kw)
+    legend.setParentItem(view.ci)
+    view.ci.addItem(legend, row=0, col=0)
+    return style.style_legend(legend) if styled else legend
+
+
 def _layout_plot(axes: dict, legend_columns: int = 0):
     """A plot in a GraphicsLayoutWidget with, when asked for, its legend in a
-    row of its own above it, where it can never cover data."""
+    row of its own above it."""
     view = pg.GraphicsLayoutWidget()
-    legend = None
-    if legend_columns:
-        legend = style.style_legend(pg.LegendItem(colCount=legend_columns))
-        view.addItem(legend, row=0, col=0)
+    legend = legend_row(view, legend_columns) if legend_columns else None
     plot = view.addPlot(row=1, col=0, axisItems=axes)
     view.ci.layout.setRowStretchFactor(1, 1)
     style.style_plot(plot)
@@ -116,6 +125,11 @@ class LossPlot(QWidget):
         self.best_point = pg.ScatterPlotItem(size=10, brush=pg.mkBrush(style.BEST), pen=None)
         self.plot.addItem(self.best_line, ignoreBounds=True)
         self.plot.addItem(self.best_point)
+        # The epoch the replay shows, when it is not the latest.
+        self.replay_line = pg.InfiniteLine(angle=90, movable=False,
+                                           pen=style.pen(style.DIAGONAL, dashed=True))
+        self.replay_line.hide()
+        self.plot.addItem(self.replay_line, ignoreBounds=True)
         self.log_scale = QCheckBox()
         self.log_scale.setObjectName("logScale")
         self.log_scale.toggled.connect(self._set_log)
@@ -157,6 +171,12 @@ class LossPlot(QWidget):
         if event.type() == QEvent.LanguageChange:
             self.retranslate()
         super().changeEvent(event)
+
+    def mark_epoch(self, epoch: int | None) -> None:
+        """A line at the epoch the replay shows; None: none."""
+        self.replay_line.setVisible(epoch is not None)
+        if epoch is not None:
+            self.replay_line.setValue(epoch)
 
     def reset_view(self) -> None:
         """Every epoch and loss in view again, after zooming."""
