@@ -36,6 +36,9 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--load", metavar="FILE.h5", help="headless: start from this saved model")
     p.add_argument("--save", metavar="FILE.h5", help="headless: save the model here at the end")
     p.add_argument("--report", metavar="FILE.json", help="headless: write a JSON report here")
+    p.add_argument("--runs-dir", metavar="DIR",
+                   help="keep runs in this folder (default: the user's data folder)")
+    p.add_argument("--no-runs", action="store_true", help="keep no run folder")
     p.add_argument("--verbose", action="store_true",
                    help="show TensorFlow's start-up messages in the terminal")
     p.add_argument("--lang", choices=("de", "en"),
@@ -109,9 +112,15 @@ def run_headless(args) -> int:
         report = Report(session)
         state = RunState(on_epoch=report.on_epoch,
                          on_batch=report.on_batch if report.path is not None else None)
+        recorder = _recorder(args, session)
         print(f"{experiment.title or experiment.name}: training epochs "
               f"{session.epochs_done + 1}-{target}")
-        result = session.train(target, state)
+        from training import tasks
+        result, _ = tasks.train(session, state, target, recorder)
+        if recorder is not None:
+            print(f"run {recorder.record.folder}"
+                  + (f" (not kept: {recorder.failed})" if recorder.failed else ""))
+            report.run_folder = recorder.record.folder
         print(f"done: {result.epochs_run} epochs in {result.seconds:.2f} s"
               + (" (stopped early)" if result.stopped_early else "")
               + (" (stopped: loss not finite)" if result.not_finite else ""))
@@ -131,6 +140,21 @@ def run_headless(args) -> int:
         print("interrupted", file=sys.stderr)
         return 130
     return 0
+
+
+def _recorder(args, session):
+    """The run's folder and its recorder, unless --no-runs."""
+    if args.no_runs:
+        return None
+    from app import runs
+    from training.run_recorder import RunRecorder
+    from training.run_store import Replay, RunStore
+    store = RunStore(args.runs_dir or runs.default_root())
+    record = store.create(session.experiment)
+    replay = Replay()
+    if session.last_predictions is not None:
+        replay.add(session.epochs_done, session.last_predictions, None)
+    return RunRecorder(store, record, replay)
 
 
 def _headless_paths(args, experiment) -> int:
@@ -177,6 +201,7 @@ class Report:
         self.predictions = [session.last_predictions.tolist()] if self.small else None
         self.path = [session.flat_weights().tolist()] if session.experiment.record_batches else None
         self._printed = time.monotonic()
+        self.run_folder = None
 
     def on_epoch(self, epoch, logs, predictions):
         if self.small:
@@ -191,8 +216,10 @@ class Report:
         self.path.append(weights.tolist())
 
     def as_dict(self, preset_name, result, errors) -> dict:
+        from training.run_store import experiment_to_dict
         report = {
             "preset": preset_name,
+            "experiment": experiment_to_dict(self.session.experiment),
             "epochs_run": result.epochs_run,
             "stopped_early": result.stopped_early,
             "train_seconds": result.seconds,
@@ -204,6 +231,8 @@ class Report:
             report["predictions"] = self.predictions
         if self.path is not None:
             report["paths"] = {str(self.session.experiment.batch_size): self.path}
+        if self.run_folder:
+            report["run"] = self.run_folder
         return report
 
 

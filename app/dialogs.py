@@ -53,6 +53,15 @@ class Dialogs:
         answer = box.exec()
         return {QMessageBox.Save: "save", QMessageBox.Discard: "discard"}.get(answer, "cancel")
 
+    def confirm(self, question: str) -> bool:
+        box = QMessageBox(QMessageBox.Warning, title(), question,
+                          QMessageBox.Yes | QMessageBox.Cancel, self.parent)
+        box.setDefaultButton(QMessageBox.Cancel)
+        return box.exec() == QMessageBox.Yes
+
+    def folder_path(self, title: str, start: str) -> str:
+        return QFileDialog.getExistingDirectory(self.parent, title, start)
+
     def error(self, message: str) -> None:
         if not self.closing:
             QMessageBox.warning(self.parent, title(), message)

@@ -1,6 +1,11 @@
 """The Training tab's document: the one model that Start replaces, that Save
 and Load act on and that closing asks about.
 
+Every Start makes a run, kept on disk in the runs folder (training.run_store)
+with its model; Resume extends it by a segment. A model whose run folder is
+up to date counts as saved: replacing it needs no question. Without a
+writable runs folder the app trains anyway and asks as before.
+
 The GUI thread never calls Keras: every operation is a task of
 training.tasks, run by this document's own TaskRunner in a worker thread.
 While a training run goes on, only its RunState's thread-safe requests (stop,
@@ -13,7 +18,9 @@ from collections import deque
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal, Slot
 
+from training.errors import SaveError
 from training.experiment import Experiment
+from training.run_store import Replay, RunRecord, RunStore
 from widgets import numbers
 
 from . import presenter
@@ -34,6 +41,8 @@ class Document(QObject):
     status = Signal(str)                         # for the status bar
     error = Signal(str)                          # for a message box
     saved = Signal(str, str)                     # path, kind
+    runsChanged = Signal()                       # the runs folder's list changed
+    replayChanged = Signal()                     # the open run's replay is another one
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -45,6 +54,13 @@ class Document(QObject):
         # Outstanding saves in the order they were asked for, each with the
         # note for its status line and what to do once it succeeded.
         self._saves: deque[tuple[str, object]] = deque()
+        self.store: RunStore | None = None
+        self.store_problem = ""      # why the runs folder is not used, if it is not
+        self.run: RunRecord | None = None   # the open run, kept on disk
+        self._recorder = None        # its RunRecorder (used in the worker thread only)
+        # The open run's test predictions per epoch, for the replay slider;
+        # the GUI thread's own copy, fed by the epoch signals.
+        self.replay = Replay()
         r.started.connect(self._on_started)
         r.epochEnded.connect(self._on_epoch)
         r.saved.connect(self._on_saved)
@@ -70,7 +86,9 @@ class Document(QObject):
     @Slot(int, object)
     def _on_started(self, run_id: int, payload) -> None:
         # A Start's new model exists: from now on it is the document.
-        self.session, _snap = payload
+        self.session, snap = payload
+        if snap.predictions is not None:
+            self.replay.add(0, snap.predictions, None)
         self.unsaved = False
         self._ready()
         self.modelChanged.emit()
@@ -78,6 +96,7 @@ class Document(QObject):
     @Slot(int, int, dict, object)
     def _on_epoch(self, run_id: int, epoch: int, logs: dict, predictions) -> None:
         self.unsaved = True
+        self.replay.add(epoch, predictions, None)
         self.epochEnded.emit(run_id, epoch, logs, predictions)
 
     @Slot(int, str, str)
@@ -102,6 +121,72 @@ class Document(QObject):
             self.engine_ready = True
             self.engineReady.emit()
 
+    # ------------------------------------------------------------ runs
+    def set_store(self, store: RunStore | None) -> None:
+        """Keep runs in `store` from now on (None: keep none)."""
+        self.store, self.store_problem = store, ""
+        if store is not None and not store.writable():
+            self.store = None
+            self.store_problem = self.tr(
+                "The runs folder {folder} cannot be written: runs are not kept, and unsaved "
+                "models are asked about. File → Runs folder… chooses another.").format(
+                folder=store.root)
+        self.runsChanged.emit()
+
+    @property
+    def needs_saving(self) -> bool:
+        """Replacing or closing would lose training: it is neither saved nor
+        being kept in a run folder."""
+        r = self._recorder
+        recorded = self.store is not None and r is not None and not r.failed
+        return self.unsaved and self.session is not None and not recorded
+
+    @property
+    def kept(self) -> bool:
+        """The model is saved in its run folder as it is now."""
+        r = self._recorder
+        return (self.store is not None and self.run is not None and r is not None
+                and not r.failed and self.run.model is not None and not self.unsaved)
+
+    def _new_run(self, experiment: Experiment):
+        """A new run's record and recorder, or None when runs are not kept."""
+        self.run, self._recorder, self.replay = None, None, Replay()
+        if self.store is None:
+            return None
+        from training.run_recorder import RunRecorder  # imports Keras: only once it runs
+        try:
+            self.run = self.store.create(experiment)
+        except (SaveError, OSError) as err:
+            self.store_problem = presenter.user_message(err)
+            self.error.emit(self.store_problem)
+            self.store = None
+            return None
+        self._recorder = RunRecorder(self.store, self.run)
+        self.runsChanged.emit()
+        return self._recorder
+
+    def open_run(self, record: RunRecord) -> None:
+        """Make a kept run the document: its model, history and replay."""
+        store = self.store
+
+        def task(state):
+            from training import tasks
+            return (*tasks.open_run(record), record)
+        self.runner.when_idle(lambda: self.runner.run(self.tr("Opening the run"), task,
+                                                      self._on_run_opened))
+
+    @Slot(object)
+    def _on_run_opened(self, result) -> None:
+        from training.run_recorder import RunRecorder
+        session, snap, replay, record = result
+        self._adopt(session, snap)
+        if self.store is not None:
+            self.run, self._recorder = record, RunRecorder(self.store, record, replay)
+        self.replay = replay.copy()
+        self.replayChanged.emit()
+        self.status.emit(self.tr("Opened the run {name}: {n} epochs.").format(
+            name=translate("Presets", record.name), n=numbers.whole(session.epochs_done)))
+
     # ------------------------------------------------------------ operations
     def warm_up(self, experiment: Experiment) -> None:
         """Load TensorFlow in the background and build the default experiment's model."""
@@ -123,18 +208,28 @@ class Document(QObject):
             n=numbers.whole(sum(w.size for w in snap.weights))))
 
     def _adopt(self, session, snap) -> None:
+        """A built, loaded or opened model: no run of its own until it trains."""
         self.session = session
         self.unsaved = False
+        self.run, self._recorder, self.replay = None, None, Replay()
+        if snap.predictions is not None:
+            self.replay.add(snap.epochs_done, snap.predictions, None)
+        self.replayChanged.emit()
         self._ready()
         self.modelChanged.emit()
         self.sessionChanged.emit(snap)
 
     def start(self, experiment: Experiment) -> None:
         """Build a fresh model from `experiment` and train it."""
-        def task(state):
-            from training import tasks
-            return tasks.start(experiment, state)
-        self.runner.when_idle(lambda: self._begin(self.tr("Training"), task, 1, experiment.epochs))
+        def begin():
+            recorder = self._new_run(experiment)
+            self.replayChanged.emit()
+
+            def task(state):
+                from training import tasks
+                return tasks.start(experiment, state, recorder)
+            self._begin(self.tr("Training"), task, 1, experiment.epochs)
+        self.runner.when_idle(begin)
 
     def resume(self, until_epoch: int) -> None:
         """Train the current model further, up to epoch `until_epoch`."""
@@ -148,9 +243,12 @@ class Document(QObject):
                                         "more than that.").format(n=numbers.whole(session.epochs_done)))
                 return
 
+            # A model not yet in a run (built, loaded, re-weighted) starts one.
+            recorder = self._recorder if self.run is not None else self._new_run_for(session)
+
             def task(state):
                 from training import tasks
-                return tasks.train(session, state, until_epoch)
+                return tasks.train(session, state, until_epoch, recorder)
             self._begin(self.tr("Training"), task, first, until_epoch)
         self.runner.when_idle(begin)
 
@@ -160,9 +258,26 @@ class Document(QObject):
         self.status.emit(self.tr("Training epochs {first}–{last}…").format(
             first=numbers.whole(first), last=numbers.whole(last)))
 
+    def _new_run_for(self, session):
+        replay = self.replay
+        recorder = self._new_run(session.experiment)
+        if recorder is not None:
+            recorder.replay = replay.copy()  # the predictions before this segment
+            self.replay = replay
+        return recorder
+
     @Slot(object)
     def _on_trained(self, payload) -> None:
         # The Training tab says how the run ended: it knows the run's segments.
+        r = self._recorder
+        if r is not None:
+            if r.failed:
+                problem = presenter.user_message(r.failed)
+                self.error.emit(self.tr("The run could not be kept in its folder: {why}").format(
+                    why=problem))
+            else:
+                self.unsaved = False  # its model is in the run folder
+            self.runsChanged.emit()
         self.runFinished.emit(self.runner.run_id, payload)
 
     def stop(self) -> None:
@@ -228,7 +343,12 @@ class Document(QObject):
 
     @Slot(object)
     def _on_weights_loaded(self, snap) -> None:
+        # New weights, a new history: the next training makes a new run.
         self.unsaved = False
+        self.run, self._recorder, self.replay = None, None, Replay()
+        if snap.predictions is not None:
+            self.replay.add(0, snap.predictions, None)
+        self.replayChanged.emit()
         self.sessionChanged.emit(snap)
         self.status.emit(self.tr("Weights loaded; the history starts anew at epoch 0."))
 

@@ -8,7 +8,7 @@ Start and Stop act on the tab in view; the File menu on the document.
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt, Slot
-from PySide6.QtGui import QIcon, QKeySequence, QShortcut
+from PySide6.QtGui import QIcon, QKeySequence, QPixmap, QShortcut
 from PySide6.QtWidgets import (
     QAbstractSpinBox, QApplication, QLineEdit, QMainWindow, QMessageBox, QPlainTextEdit, QStyle,
     QTabWidget, QTextEdit)
@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 from training.experiment import Experiment
 from widgets import style
 
-from . import i18n
+from . import i18n, runs
 from .actions import Actions
 from .dialogs import Dialogs
 from .lecture_tabs import ActivationTab, AndTab, PathsTab
@@ -28,7 +28,10 @@ TEXT_SCALES = (0.85, 1.0, 1.25, 1.5, 1.75, 2.0)
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, experiment: Experiment, parent=None):
+    def __init__(self, experiment: Experiment, parent=None, runs_dir: str | None = None,
+                 keep_runs: bool = True):
+        """`runs_dir`: where runs are kept (default: the folder chosen last,
+        else the user's data folder); `keep_runs=False` keeps none."""
         style.apply()
         super().__init__(parent)
         self.resize(1280, 800)
@@ -39,6 +42,9 @@ class MainWindow(QMainWindow):
         self.and_tab = AndTab(self.dialogs, self)
         self.paths_tab = PathsTab(self.dialogs, self)
         self.activation_tab = ActivationTab(self)
+        if keep_runs:
+            self.training.set_runs_folder(runs_dir or i18n.settings().value(
+                "runs_folder", "") or runs.default_root())
         self.tabs = QTabWidget()
         self.tabs.setObjectName("tabs")
         # Each tab: its widget (view), its own TaskRunner or None, its status.
@@ -47,6 +53,15 @@ class MainWindow(QMainWindow):
             self.tabs.addTab(tab.view, "")
         self.setCentralWidget(self.tabs)
         self._running_icon = self.style().standardIcon(QStyle.SP_MediaPlay)
+        # Every tab holds an icon of the same size, blank while idle: a tab
+        # that gains one would grow, and re-lay out the whole window with its
+        # plots (14 ms at a Start click, the longest stall of a run).
+        size = self.tabs.iconSize()
+        blank = QPixmap(size)
+        blank.fill(Qt.transparent)
+        self._idle_icon = QIcon(blank)
+        for i in range(self.tabs.count()):
+            self.tabs.setTabIcon(i, self._idle_icon)
 
         for tab in self._presenters:
             tab.status.connect(self._on_tab_status)
@@ -60,6 +75,7 @@ class MainWindow(QMainWindow):
         a.stop.triggered.connect(self.on_stop)
         self.escape = QShortcut(QKeySequence(Qt.Key_Escape), self, self.on_escape)
         a.quit.triggered.connect(self.close)
+        a.runs_folder.triggered.connect(self.choose_runs_folder)
         a.larger_text.triggered.connect(lambda: self._step_text(+1))
         a.smaller_text.triggered.connect(lambda: self._step_text(-1))
         a.normal_text.triggered.connect(lambda: self.set_text_scale(1.0))
@@ -73,10 +89,10 @@ class MainWindow(QMainWindow):
         a, bar = self.actions, self.menuBar()
         self.file_menu = bar.addMenu("")
         for action in (a.load_model, a.load_weights, None, a.save_model, a.save_weights, None,
-                       a.quit):
+                       a.runs_folder, None, a.quit):
             self.file_menu.addSeparator() if action is None else self.file_menu.addAction(action)
         self.training_menu = bar.addMenu("")
-        for action in (a.start, a.stop, a.resume):
+        for action in (a.start, a.stop, a.resume, a.step):
             self.training_menu.addAction(action)
         self.view_menu = bar.addMenu("")
         for action in (a.log_scale, a.show_panel, None, a.larger_text, a.smaller_text,
@@ -124,6 +140,16 @@ class MainWindow(QMainWindow):
         # Spin boxes show numbers in their own locale: set it anew.
         self.setLocale(i18n.locale_for(language))
 
+    @Slot()
+    def choose_runs_folder(self) -> None:
+        store = self.document.store
+        start = store.root if store is not None else runs.default_root()
+        folder = self.dialogs.folder_path(self.tr("Runs folder"), start)
+        if folder:
+            self.training.set_runs_folder(folder)
+            if self.document.store is not None:
+                i18n.settings().setValue("runs_folder", folder)
+
     # ------------------------------------------------------------ text size
     def set_text_scale(self, scale: float) -> None:
         style.set_text_scale(QApplication.instance(), scale)
@@ -155,7 +181,7 @@ class MainWindow(QMainWindow):
     @Slot(bool)
     def _on_training_changed(self, running: bool) -> None:
         index = next(i for i, tab in enumerate(self._presenters) if tab.runner is self.sender())
-        self.tabs.setTabIcon(index, self._running_icon if running else QIcon())
+        self.tabs.setTabIcon(index, self._running_icon if running else self._idle_icon)
         self.tabs.setTabToolTip(index, self.tr("Training…") if running else "")
         self._update_actions()
 
@@ -221,7 +247,7 @@ class MainWindow(QMainWindow):
     # ------------------------------------------------------------ closing
     def closeEvent(self, event) -> None:
         d = self.document
-        if d.unsaved and d.session is not None:
+        if d.needs_saving:
             answer = self.dialogs.unsaved(self.tr(
                 "The model has trained since it was last saved. Save it before quitting?"))
             if answer == "cancel":

@@ -7,22 +7,24 @@ from __future__ import annotations
 import os
 import time
 
-from PySide6.QtCore import QEvent, Qt, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal, Slot
 from PySide6.QtWidgets import (
-    QComboBox, QLabel, QProgressBar, QScrollArea, QSpinBox, QSplitter, QToolBar, QVBoxLayout,
-    QWidget)
+    QComboBox, QHBoxLayout, QLabel, QProgressBar, QScrollArea, QSlider, QSpinBox, QSplitter,
+    QTabWidget, QToolBar, QVBoxLayout, QWidget)
 
 from training.data import TARGETS
 from training.errors import ExperimentError
 from training.experiment import LIMITS, Experiment
 from training.filenames import weights_path
 from training.metrics import absolute_errors
-from widgets import frame_clock
+from training.run_store import RunStore
+from widgets import frame_clock, numbers
 from widgets.experiment_panel import ExperimentPanel
 from widgets.plots import LossPlot, PredictionPlot
 from widgets.readout import Readout
+from widgets.run_list import RunList
 
-from . import presenter
+from . import presenter, runs
 from .actions import Actions
 from .dialogs import Dialogs, h5_filter, weights_filter
 from .document import Document
@@ -67,6 +69,7 @@ class TrainingTab(QWidget):
         bar.addAction(actions.start)
         bar.addAction(actions.stop)
         bar.addAction(actions.resume)
+        bar.addAction(actions.step)
         bar.addWidget(self.resume_mode)
         bar.addWidget(self.more_epochs)
         bar.addSeparator()
@@ -77,11 +80,13 @@ class TrainingTab(QWidget):
         self.start_button = bar.widgetForAction(actions.start)
         self.stop_button = bar.widgetForAction(actions.stop)
         self.resume_button = bar.widgetForAction(actions.resume)
+        self.step_button = bar.widgetForAction(actions.step)
         self.save_button = bar.widgetForAction(actions.save_model)
         self.save_weights_button = bar.widgetForAction(actions.save_weights)
         self.load_button = bar.widgetForAction(actions.load_model)
         self.load_weights_button = bar.widgetForAction(actions.load_weights)
-        for action, slot in ((actions.resume, self.on_resume), (actions.save_model, self.on_save),
+        for action, slot in ((actions.resume, self.on_resume), (actions.step, self.on_step),
+                             (actions.save_model, self.on_save),
                              (actions.save_weights, self.on_save_weights),
                              (actions.load_model, self.on_load),
                              (actions.load_weights, self.on_load_weights)):
@@ -105,12 +110,35 @@ class TrainingTab(QWidget):
         self.progress = QProgressBar()
         self.progress.setTextVisible(True)
         self.progress.setValue(0)
+        # Replay: the predictions and the error line at any kept epoch of the run.
+        self.replay_slider = QSlider(Qt.Horizontal, minimum=0, maximum=0)
+        self.replay_slider.setObjectName("replaySlider")
+        self.replay_slider.valueChanged.connect(self._on_replay_slider)
+        self.replay_label = QLabel()
+        self.replay_caption = QLabel()
+        replay_row = QHBoxLayout()
+        replay_row.addWidget(self.replay_caption)
+        replay_row.addWidget(self.replay_slider, 1)
+        replay_row.addWidget(self.replay_label)
+        live = QWidget()
+        live_box = QVBoxLayout(live)
+        live_box.setContentsMargins(0, 0, 0, 0)
+        live_box.addWidget(self.note)
+        live_box.addWidget(plots, 1)
+        live_box.addLayout(replay_row)
+        live_box.addWidget(self.errors)
+        self.run_list = RunList()
+        self.run_list.openRequested.connect(self._open_run)
+        self.run_list.deleteRequested.connect(self._delete_runs)
+        self.run_list.renamed.connect(self._rename_run)
+        self.pages = QTabWidget()
+        self.pages.setObjectName("trainingPages")
+        self.pages.addTab(live, "")
+        self.pages.addTab(self.run_list, "")
         right = QWidget()
         right_box = QVBoxLayout(right)
         right_box.setContentsMargins(0, 0, 0, 0)
-        right_box.addWidget(self.note)
-        right_box.addWidget(plots, 1)
-        right_box.addWidget(self.errors)
+        right_box.addWidget(self.pages, 1)
         right_box.addWidget(self.progress)
         self.splitter = QSplitter(Qt.Horizontal)
         self.splitter.addWidget(scroll)
@@ -125,6 +153,7 @@ class TrainingTab(QWidget):
         outer.addWidget(self.splitter, 1)
         actions.show_panel.toggled.connect(self._show_panel)
         actions.log_scale.toggled.connect(self.loss_plot.log_scale.setChecked)
+        actions.log_scale.toggled.connect(self.run_list.set_log_scale)
         self.loss_plot.log_scale.toggled.connect(actions.log_scale.setChecked)
         # The loss plot draws itself on the clock; the predictions, the error
         # line and the progress bar are drawn together, on their own frames.
@@ -140,6 +169,8 @@ class TrainingTab(QWidget):
         d.modelChanged.connect(self._update_buttons)
         d.status.connect(self._say)
         d.error.connect(self.dialogs.error)
+        d.runsChanged.connect(self.refresh_runs)
+        d.replayChanged.connect(self._replay_changed)
         self.panel.presetRequested.connect(self._on_preset)
         self._experiment = experiment
         self._show_experiment(experiment)
@@ -162,6 +193,12 @@ class TrainingTab(QWidget):
         self.on_stop()
 
     def retranslate(self) -> None:
+        self.pages.setTabText(0, self.tr("Live"))
+        self.pages.setTabText(1, self.tr("Runs"))
+        self.replay_caption.setText(self.tr("Epoch"))
+        self.replay_slider.setToolTip(self.tr(
+            "Replay: the predictions and the test error as they were after any epoch of the run"))
+        self._show_replay_label()
         self.resume_mode.setItemText(0, self.tr("up to the epochs set"))
         self.resume_mode.setItemText(1, self.tr("for more epochs:"))
         self.resume_mode.updateGeometry()  # the toolbar sizes it for the new texts
@@ -193,7 +230,7 @@ class TrainingTab(QWidget):
     def _replace(self, action) -> bool:
         """Do `action`, which replaces the document's model, once its unsaved
         training is saved or given up; False when the user cancels."""
-        if not self.document.unsaved:
+        if not self.document.needs_saving:
             action()
             return True
         answer = self.dialogs.unsaved(self.tr(
@@ -249,6 +286,13 @@ class TrainingTab(QWidget):
         else:
             until = self.panel.epochs.value()
         self.document.resume(until)
+
+    @Slot()
+    def on_step(self) -> None:
+        """Train exactly one epoch more."""
+        s = self.document.session
+        if s is not None and not self.document.busy:
+            self.document.resume(s.epochs_done + 1)
 
     @Slot()
     def on_save(self) -> None:
@@ -373,9 +417,12 @@ class TrainingTab(QWidget):
             # the other order paints it twice.
             self.progress.setFormat(presenter.epoch_of(epoch, self._run_last, left))
             self.progress.setValue(epoch)
-            truth = self.prediction_plot.truth
-            if len(truth) == len(predictions) and len(truth) > SMALL_EVAL:
-                self._show_errors(absolute_errors(predictions, truth), self._experiment)
+            if self._follow_replay():
+                truth = self.prediction_plot.truth
+                if len(truth) == len(predictions) and len(truth) > SMALL_EVAL:
+                    self._show_errors(absolute_errors(predictions, truth), self._experiment)
+            else:  # the user looks at an earlier epoch: the plot stays there
+                self.prediction_plot.set_predictions(None)
         return self.prediction_plot.redraw()
 
     @Slot(int, object)
@@ -385,6 +432,9 @@ class TrainingTab(QWidget):
         result, snap = payload
         self._latest = None
         self._segments.append(result.seconds)
+        if snap.predictions is not None:  # early stopping may have restored older weights
+            self.document.replay.add(snap.epochs_done, snap.predictions, None)
+        self._follow_replay()
         # Early stopping may have restored older weights: show the model as it is.
         self.loss_plot.end_run()
         self.loss_plot.set_history(snap.history, mark_best=snap.experiment.early_stopping)
@@ -406,6 +456,8 @@ class TrainingTab(QWidget):
         has_model = d.session is not None
         self.panel.setLocked(training)
         a.resume.setEnabled(ready and has_model and not busy)
+        a.step.setEnabled(ready and has_model and not busy)
+        self.run_list.open_button.setEnabled(not busy)
         self.resume_mode.setEnabled(not training)
         self.more_epochs.setEnabled(self.resume_mode.currentData() == MORE and not training)
         # A save asked for while a task runs waits for it (Document.save).
@@ -413,3 +465,121 @@ class TrainingTab(QWidget):
         a.save_weights.setEnabled(has_model)
         a.load_model.setEnabled(not busy)
         a.load_weights.setEnabled(has_model and not busy)
+
+    # ------------------------------------------------------------ replay
+    def _follow_replay(self) -> bool:
+        """Whether the slider sits at the latest epoch (and keeps up with new
+        ones), setting its range to the epochs kept."""
+        slider = self.replay_slider
+        following = slider.value() >= slider.maximum()
+        n = len(self.document.replay.by_epoch)
+        slider.blockSignals(True)
+        slider.setMaximum(max(0, n - 1))
+        if following:
+            slider.setValue(slider.maximum())
+        slider.blockSignals(False)
+        self._show_replay_label()
+        if following:
+            self.loss_plot.mark_epoch(None)
+        return following
+
+    @Slot()
+    def _replay_changed(self) -> None:
+        self.replay_slider.blockSignals(True)
+        self.replay_slider.setMaximum(max(0, len(self.document.replay.by_epoch) - 1))
+        self.replay_slider.setValue(self.replay_slider.maximum())
+        self.replay_slider.blockSignals(False)
+        self.loss_plot.mark_epoch(None)
+        self._show_replay_label()
+
+    @Slot(int)
+    def _on_replay_slider(self, index: int) -> None:
+        epochs = self.document.replay.epochs()
+        if not epochs:
+            return
+        epoch = epochs[min(index, len(epochs) - 1)]
+        predictions = self.document.replay.by_epoch[epoch]
+        self.prediction_plot.set_predictions(predictions)
+        self.prediction_plot.redraw()
+        truth = self.prediction_plot.truth
+        if len(truth) == len(predictions) and len(truth) > SMALL_EVAL:
+            self._show_errors(absolute_errors(predictions, truth), self._experiment)
+        latest = index >= len(epochs) - 1
+        self.loss_plot.mark_epoch(None if latest else epoch)
+        self._show_replay_label()
+
+    def shown_epoch(self) -> int | None:
+        """The epoch whose predictions the plot shows (the replay slider's)."""
+        epochs = self.document.replay.epochs()
+        return epochs[min(self.replay_slider.value(), len(epochs) - 1)] if epochs else None
+
+    def _show_replay_label(self) -> None:
+        epochs = self.document.replay.epochs()
+        if not epochs:
+            self.replay_label.setText("")
+            return
+        self.replay_label.setText(self.tr("{epoch} of {last}").format(
+            epoch=numbers.whole(self.shown_epoch()), last=numbers.whole(epochs[-1])))
+
+    # ------------------------------------------------------------ runs
+    def set_runs_folder(self, folder: str | None) -> None:
+        """Keep runs in `folder` (None: keep none)."""
+        self.document.set_store(RunStore(folder) if folder else None)
+        if self.document.store_problem:
+            self.dialogs.error(self.document.store_problem)
+        self.run_list.set_folder(folder or "")
+
+    @Slot()
+    def refresh_runs(self) -> None:
+        store = self.document.store
+        self.run_list.set_rows(runs.rows(store.list()) if store is not None else [])
+
+    def _record(self, run_id: str):
+        store = self.document.store
+        if store is None:
+            return None
+        return next((r for r in store.list() if r.id == run_id), None)
+
+    @Slot(str)
+    def _open_run(self, run_id: str) -> None:
+        record = self._record(run_id)
+        if record is None or self.document.busy:
+            return
+        if record.model is None:
+            self.dialogs.error(self.tr("The run {name} cannot be opened: {why}.").format(
+                name=record.name, why=QCoreApplication.translate("Runs", record.problem)))
+            return
+        if self._replace(lambda: self.document.open_run(record)):
+            self.pages.setCurrentIndex(0)
+
+    @Slot(list)
+    def _delete_runs(self, run_ids: list) -> None:
+        d = self.document
+        records = [r for r in (self._record(i) for i in run_ids) if r is not None]
+        if d.training and d.run is not None:
+            records = [r for r in records if r.id != d.run.id]  # not the one training now
+        if not records or not self.dialogs.confirm(self.tr(
+                "Delete {n} run(s) and their folders? This cannot be undone.\n{names}").format(
+                n=len(records), names="\n".join(r.name for r in records))):
+            return
+        for record in records:
+            try:
+                d.store.delete(record)
+            except OSError as err:
+                self.dialogs.error(presenter.user_message(err))
+            if d.run is not None and d.run.id == record.id:
+                d.run = None
+        self.refresh_runs()
+
+    @Slot(str, str)
+    def _rename_run(self, run_id: str, name: str) -> None:
+        d = self.document
+        if d.run is not None and d.run.id == run_id:
+            # The open run's record is the one its recorder writes.
+            d.run.name = name.strip() or d.run.name
+            if not d.training:
+                d.store.write(d.run)
+            return
+        record = self._record(run_id)
+        if record is not None:
+            d.store.rename(record, name)

@@ -6,6 +6,12 @@ import os
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("KERAS_BACKEND", "tensorflow")
 os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
+# Child processes (the app's own windows and headless runs) keep their runs
+# and settings in the test session's folders, never the user's.
+import tempfile  # noqa: E402
+_HOME = tempfile.mkdtemp(prefix="kll-test-home-")
+os.environ["XDG_DATA_HOME"] = os.path.join(_HOME, "data")
+os.environ["XDG_CONFIG_HOME"] = os.path.join(_HOME, "config")
 
 import pytest  # noqa: E402
 import shiboken6  # noqa: E402
@@ -75,8 +81,8 @@ def make_window(qtbot, messages):
     faulthandler.dump_traceback_later(55)
     windows = []
 
-    def make(experiment=None):
-        w = MainWindow(experiment or QUICK)  # closed below, not by qtbot: it would ask about unsaved work
+    def make(experiment=None, **kw):
+        w = MainWindow(experiment or QUICK, **kw)  # closed below, not by qtbot: it would ask about unsaved work
         w.show()
         with qtbot.waitSignal(w.document.engineReady, timeout=SLOW_WORKER_MS):
             w.warm_up()
@@ -114,3 +120,12 @@ def language():
     from app import i18n
     yield i18n.install
     i18n.install("en")
+
+
+@pytest.fixture(autouse=True)
+def private_runs_folder(tmp_path_factory, monkeypatch):
+    """Runs kept by windows and headless runs of a test go to a folder of the
+    test's own, never the user's data folder."""
+    folder = tmp_path_factory.mktemp("runs")
+    monkeypatch.setattr("app.runs.default_root", lambda: str(folder))
+    yield folder

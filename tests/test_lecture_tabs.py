@@ -22,6 +22,10 @@ def window(make_window, qtbot):
     return make_window()
 
 
+def running_icon(window, index) -> bool:
+    return window.tabs.tabIcon(index).cacheKey() == window._running_icon.cacheKey()
+
+
 def show(window, tab):
     window.tabs.setCurrentWidget(tab.view)
 
@@ -107,9 +111,10 @@ def assert_same(a, b):
 
 
 def test_a_lecture_run_leaves_the_training_tab_and_its_unsaved_model_alone(
-        window, qtbot, monkeypatch):
-    # A trained, unsaved Boston model: nothing on another tab replaces it, so
-    # nothing asks about it either.
+        make_window, qtbot, monkeypatch):
+    # A trained, unsaved Boston model (no runs folder keeps it): nothing on
+    # another tab replaces it, so nothing asks about it either.
+    window = make_window(keep_runs=False)
     t, d = window.training, window.document
     t.panel.epochs.setValue(3)
     with qtbot.waitSignal(d.runFinished, timeout=SLOW_WORKER_MS):
@@ -135,13 +140,13 @@ def test_runs_on_two_tabs_go_on_side_by_side_and_stop_separately(window, qtbot):
         t.start_button.click()
     # The Training run's controls are the Training tab's: AND's Stop is not one of them.
     assert t.stop_button.isEnabled() and not and_tab.view.stop_button.isEnabled()
-    assert not window.tabs.tabIcon(0).isNull() and window.tabs.tabIcon(1).isNull()
+    assert running_icon(window, 0) and not running_icon(window, 1)
     show(window, and_tab)
     and_tab.view.epochs.setValue(500)
     with qtbot.waitSignal(and_tab.runner.epochEnded, timeout=SLOW_WORKER_MS):
         and_tab.view.start_button.click()
     assert d.training and and_tab.runner.training
-    assert not window.tabs.tabIcon(1).isNull()
+    assert running_icon(window, 1)
     # Esc stops the run of the tab in view, and only that one.
     with qtbot.waitSignal(**finished(and_tab.runner)):
         window.on_stop()
@@ -149,12 +154,12 @@ def test_runs_on_two_tabs_go_on_side_by_side_and_stop_separately(window, qtbot):
     epochs = []
     d.epochEnded.connect(lambda run, epoch, logs, p: epochs.append(epoch))
     qtbot.waitUntil(lambda: len(epochs) >= 2, timeout=SLOW_WORKER_MS)  # Boston trains on
-    assert window.tabs.tabIcon(1).isNull()
+    assert not running_icon(window, 1)
     show(window, window.training)
     with qtbot.waitSignal(d.runFinished, timeout=SLOW_WORKER_MS):
         window.on_stop()
     qtbot.waitUntil(lambda: not d.busy)
-    assert window.tabs.tabIcon(0).isNull()
+    assert not running_icon(window, 0)
 
 
 def test_each_tab_has_its_own_status(window, qtbot):

@@ -1,4 +1,5 @@
-"""Nothing replaces a trained, unsaved model without asking; Save, Load and
+"""Without a runs folder (keep_runs=False), nothing replaces a trained, unsaved model
+without asking; with one, the run folder keeps it (tests/test_runs.py). Save, Load and
 Load weights do what they say even while something else is going on.
 The real window, real Keras, few epochs."""
 import numpy as np
@@ -13,7 +14,7 @@ from windows import SLOW_WORKER_MS
 @pytest.fixture
 def trained(make_window, qtbot):
     """A window whose Boston model has trained 3 epochs and is not saved."""
-    w = make_window()
+    w = make_window(keep_runs=False)
     t, d = w.training, w.document
     t.panel.epochs.setValue(3)
     with qtbot.waitSignal(d.runFinished, timeout=SLOW_WORKER_MS):
@@ -103,7 +104,7 @@ def test_save_saves_it_first(trained, how, tmp_path, monkeypatch, qtbot):
 
 def test_a_model_that_is_saved_or_untrained_is_replaced_without_a_question(
         make_window, qtbot, monkeypatch, tmp_path):
-    w = make_window()
+    w = make_window(keep_runs=False)
     d = w.document
     monkeypatch.setattr(w.dialogs, "unsaved", lambda q: pytest.fail("asked about an untrained model"))
     w.training.panel.epochs.setValue(2)

@@ -139,7 +139,7 @@ def test_invalid_experiment_is_refused_before_training(make_window, messages):
 
 
 def test_closing_during_training_stops_and_asks_about_unsaved_work(make_window, qtbot, monkeypatch):
-    w = make_window()
+    w = make_window(keep_runs=False)
     c = w.document
     asked = []
     monkeypatch.setattr(w.dialogs, "unsaved", lambda question: asked.append(1) or "discard")
@@ -150,7 +150,7 @@ def test_closing_during_training_stops_and_asks_about_unsaved_work(make_window, 
 
 
 def test_cancelling_the_unsaved_question_keeps_the_window(make_window, qtbot, monkeypatch):
-    w = make_window()
+    w = make_window(keep_runs=False)
     c = w.document
     monkeypatch.setattr(w.dialogs, "unsaved", lambda question: "cancel")
     with qtbot.waitSignal(c.epochEnded, timeout=SLOW_WORKER_MS):
@@ -233,9 +233,13 @@ def test_new_error_figures_repaint_their_line_only(qtbot):
     qtbot.waitExposed(w)
     # The window's first paints, the plot's among them, then quiet.
     qtbot.waitUntil(lambda: w.training.loss_plot in painted)
-    for _ in range(5):
-        QApplication.processEvents()
-    painted.clear()
+
+    def quiet():
+        painted.clear()
+        for _ in range(3):
+            QApplication.processEvents()
+        return not painted
+    qtbot.waitUntil(quiet)
     for i in range(3):
         w.training.errors.setText(presenter.errors_line(
             {"mean_abs": 2 + i / 7, "max_abs": 10 + 10 ** i, "min_abs": 0.1}))

@@ -12,7 +12,7 @@ import numpy as np
 
 from . import persistence
 from .engine import Session, TrainResult
-from .errors import Message, SaveError
+from .errors import LoadError, Message, SaveError
 from .experiment import Experiment
 from .runstate import RunState
 from .texts import QT_TRANSLATE_NOOP
@@ -65,18 +65,35 @@ def build(experiment: Experiment) -> tuple[Session, Snapshot]:
     return session, snapshot(session)
 
 
-def train(session: Session, state: RunState, until_epoch: int | None = None
-          ) -> tuple[TrainResult, Snapshot]:
+def train(session: Session, state: RunState, until_epoch: int | None = None,
+          recorder=None) -> tuple[TrainResult, Snapshot]:
     """Train `session` further; saves asked for during the run happen at the
-    next epoch end, and any still waiting when it ends, right then."""
+    next epoch end, and any still waiting when it ends, right then. A
+    RunRecorder, if given, keeps the run's folder up to date meanwhile."""
+    last = session.experiment.epochs if until_epoch is None else until_epoch
+    if recorder is not None:
+        recorder.begin(session, session.epochs_done + 1, last)
+
+    def at_epoch_end():
+        if recorder is not None:
+            recorder.epoch(session, session.epochs_done,
+                           {k: v[-1] for k, v in session.history.items() if v},
+                           session.last_predictions)
+        serve_saves(session, state)
     try:
-        result = session.train(until_epoch, state, at_epoch_end=lambda: serve_saves(session, state))
+        result = session.train(until_epoch, state, at_epoch_end=at_epoch_end)
+    except BaseException:
+        if recorder is not None:
+            recorder.fail(session)
+        raise
     finally:
         serve_saves(session, state)
+    if recorder is not None:
+        recorder.end(session, result)
     return result, snapshot(session)
 
 
-def start(experiment: Experiment, state: RunState) -> tuple[TrainResult, Snapshot]:
+def start(experiment: Experiment, state: RunState, recorder=None) -> tuple[TrainResult, Snapshot]:
     """A new model from `experiment`, reported through state.started as
     (session, snapshot) before it trains its epochs."""
     session = None
@@ -85,8 +102,10 @@ def start(experiment: Experiment, state: RunState) -> tuple[TrainResult, Snapsho
         state.started((session, snapshot(session)))
     except BaseException:
         serve_saves(session, state)  # the saves asked for fail, with a reason
+        if recorder is not None:
+            recorder.fail(session)
         raise
-    return train(session, state, experiment.epochs)
+    return train(session, state, experiment.epochs, recorder)
 
 
 def save(session: Session, path: str, kind: str) -> tuple[str, str]:
@@ -101,3 +120,19 @@ def load_model(path: str, experiment: Experiment) -> tuple[Session, Snapshot, li
 def load_weights(session: Session, path: str) -> Snapshot:
     persistence.load_weights(session, path)
     return snapshot(session)
+
+
+def open_run(record) -> tuple[Session, Snapshot, "Replay"]:
+    """A kept run's model with its history, and its replay predictions."""
+    import os
+
+    from .run_store import PREDICTIONS, Replay, experiment_from_dict
+    path = record.model_path()
+    if path is None:
+        raise LoadError(QT_TRANSLATE_NOOP("Messages", "The run {name} has no model to open."),
+                        name=record.name)
+    session, _notes = persistence.load_session(path, experiment_from_dict(record.experiment))
+    replay = Replay.read(os.path.join(record.folder, PREDICTIONS))
+    if session.epochs_done not in replay.by_epoch and session.last_predictions is not None:
+        replay.add(session.epochs_done, session.last_predictions, None)
+    return session, snapshot(session), replay

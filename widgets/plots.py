@@ -347,8 +347,9 @@ class PredictionPlot(QWidget):
         self.retranslate()
 
     def set_target(self, true_label: str, predicted_label: str, unit: str) -> None:
-        self._target = (true_label, predicted_label, unit)
-        self.retranslate()
+        if (true_label, predicted_label, unit) != self._target:  # a new label re-lays out the plot
+            self._target = (true_label, predicted_label, unit)
+            self.retranslate()
 
     def retranslate(self) -> None:
         true_label, predicted_label, unit = self._target

@@ -28,6 +28,22 @@
         <translation>Das aktuelle Modell ab der nächsten Epoche weiter trainieren</translation>
     </message>
     <message>
+        <source>One e&amp;poch</source>
+        <translation>Eine E&amp;poche</translation>
+    </message>
+    <message>
+        <source>Train exactly one epoch more</source>
+        <translation>Genau eine Epoche weiter trainieren</translation>
+    </message>
+    <message>
+        <source>&amp;Runs folder…</source>
+        <translation>Ordner der &amp;Läufe…</translation>
+    </message>
+    <message>
+        <source>Where runs are kept, each in a folder of its own</source>
+        <translation>Wo die Läufe aufbewahrt werden, jeder in einem eigenen Ordner</translation>
+    </message>
+    <message>
         <source>&amp;Save model…</source>
         <translation>Modell &amp;speichern…</translation>
     </message>
@@ -294,6 +310,18 @@
         <translation>Nicht gespeichert: {reason}</translation>
     </message>
     <message>
+        <source>The runs folder {folder} cannot be written: runs are not kept, and unsaved models are asked about. File → Runs folder… chooses another.</source>
+        <translation>In den Ordner der Läufe {folder} kann nicht geschrieben werden: Läufe werden nicht aufbewahrt, und bei ungespeicherten Modellen wird nachgefragt. Datei → Ordner der Läufe… wählt einen anderen.</translation>
+    </message>
+    <message>
+        <source>Opening the run</source>
+        <translation>Lauf öffnen</translation>
+    </message>
+    <message>
+        <source>Opened the run {name}: {n} epochs.</source>
+        <translation>Lauf {name} geöffnet: {n} Epochen.</translation>
+    </message>
+    <message>
         <source>Loading TensorFlow…</source>
         <translation>TensorFlow wird geladen…</translation>
     </message>
@@ -316,6 +344,10 @@
     <message>
         <source>Training epochs {first}–{last}…</source>
         <translation>Training der Epochen {first}–{last}…</translation>
+    </message>
+    <message>
+        <source>The run could not be kept in its folder: {why}</source>
+        <translation>Der Lauf konnte nicht in seinem Ordner aufbewahrt werden: {why}</translation>
     </message>
     <message>
         <source>Stopping…</source>
@@ -582,6 +614,10 @@
         <translation>Training läuft…</translation>
     </message>
     <message>
+        <source>Runs folder</source>
+        <translation>Ordner der Läufe</translation>
+    </message>
+    <message>
         <source>&lt;h3&gt;Keras Lecture Lab&lt;/h3&gt;&lt;p&gt;The lecture on dense networks in Keras, in one window. Everything trains for real with Keras 3 in the background while the plots follow every epoch.&lt;/p&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;Activation functions&lt;/b&gt; tab: sigmoid, tanh and ReLU with their derivatives, and two ReLUs side by side (Nebeneinanderausführung) or in series (Hintereinanderausführung).&lt;/li&gt;&lt;li&gt;&lt;b&gt;AND neuron&lt;/b&gt; tab: one neuron learns AND, sigmoid against ReLU, updated after every sample, with its four predictions after each epoch.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Gradient paths&lt;/b&gt; tab: full-batch, mini-batch and per-sample gradient descent, 1, 3 and 9 updates per epoch, as paths on the loss surface.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Training&lt;/b&gt; tab: a Sequential net of Dense layers on the Boston Housing data, judged by the mean, max and min absolute test error; Stop (Training abbrechen) and Resume (weiter trainieren) in the Training menu; Save and Load, as .h5 models or weights, in the File menu; a validation share with early stopping on val_loss.&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;Keys: Ctrl+Return starts, Esc stops, Ctrl+R resumes, Ctrl+S saves, Ctrl+O loads, Ctrl++ and Ctrl+- change the text size.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Keras Lecture Lab&lt;/h3&gt;&lt;p&gt;Die Vorlesung über Dense-Netze in Keras, in einem Fenster. Alles wird im Hintergrund wirklich mit Keras 3 trainiert, und die Diagramme folgen jeder Epoche.&lt;/p&gt;&lt;ul&gt;&lt;li&gt;Tab &lt;b&gt;Aktivierungsfunktionen&lt;/b&gt;: sigmoid, tanh und ReLU mit ihren Ableitungen, und zwei ReLUs in Nebeneinander- oder Hintereinanderausführung.&lt;/li&gt;&lt;li&gt;Tab &lt;b&gt;AND-Neuron&lt;/b&gt;: Ein Neuron lernt AND, sigmoid gegen ReLU, mit einem Update nach jedem Beispiel und seinen vier Vorhersagen nach jeder Epoche.&lt;/li&gt;&lt;li&gt;Tab &lt;b&gt;Gradientenpfade&lt;/b&gt;: Gradientenabstieg mit dem ganzen Batch, mit Mini-Batches und Beispiel für Beispiel, 1, 3 und 9 Updates je Epoche, als Pfade auf der Verlustfläche.&lt;/li&gt;&lt;li&gt;Tab &lt;b&gt;Training&lt;/b&gt;: ein Sequential-Netz aus Dense-Schichten auf den Daten von Boston Housing, beurteilt nach dem mittleren, größten und kleinsten absoluten Testfehler; „Training abbrechen“ und „Weiter trainieren“ im Menü „Training“; Speichern und Laden, als .h5-Modell oder Gewichte, im Menü „Datei“; eine Validierungsmenge mit Early Stopping nach val_loss.&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;Tastenkürzel: Strg+Return startet, Esc bricht ab, Strg+R trainiert weiter, Strg+S speichert, Strg+O lädt, Strg++ und Strg+- ändern die Schriftgröße.&lt;/p&gt;</translation>
     </message>
@@ -833,6 +869,10 @@
         <translation>Es gibt kein Modell zum Speichern; sein Aufbau ist fehlgeschlagen.</translation>
     </message>
     <message>
+        <source>The run {name} has no model to open.</source>
+        <translation>Der Lauf {name} hat kein Modell zum Öffnen.</translation>
+    </message>
+    <message>
         <source>{name} holds no weights of a Keras network.</source>
         <translation>{name} enthält keine Gewichte eines Keras-Netzes.</translation>
     </message>
@@ -859,6 +899,14 @@
     <message>
         <source>{first} and {second}</source>
         <translation>{first} und {second}</translation>
+    </message>
+    <message>
+        <source>No new run folder could be made in {root}.</source>
+        <translation>In {root} konnte kein neuer Ordner für einen Lauf angelegt werden.</translation>
+    </message>
+    <message>
+        <source>{folder} is not a run of this folder.</source>
+        <translation>{folder} ist kein Lauf dieses Ordners.</translation>
     </message>
 </context>
 <context>
@@ -1050,6 +1098,123 @@
     </message>
 </context>
 <context>
+    <name>RunList</name>
+    <message>
+        <source>running</source>
+        <translation>läuft</translation>
+    </message>
+    <message>
+        <source>finished</source>
+        <translation>fertig</translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation>abgebrochen</translation>
+    </message>
+    <message>
+        <source>early-stopped</source>
+        <translation>früh gestoppt</translation>
+    </message>
+    <message>
+        <source>diverged</source>
+        <translation>divergiert</translation>
+    </message>
+    <message>
+        <source>interrupted</source>
+        <translation>unterbrochen</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Öffnen</translation>
+    </message>
+    <message>
+        <source>Make the chosen run the Training tab&apos;s model, to look at it or train it further</source>
+        <translation>Den gewählten Lauf zum Modell des Training-Tabs machen, um ihn anzusehen oder weiter zu trainieren</translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation>Löschen…</translation>
+    </message>
+    <message>
+        <source>Delete the chosen runs&apos; folders, after asking</source>
+        <translation>Die Ordner der gewählten Läufe löschen, nach Rückfrage</translation>
+    </message>
+    <message>
+        <source>Tick runs to overlay their loss (solid) and val_loss (dashed); double-click a name to rename it</source>
+        <translation>Läufe ankreuzen, um ihren loss (durchgezogen) und val_loss (gestrichelt) übereinander zu zeigen; Doppelklick auf einen Namen benennt ihn um</translation>
+    </message>
+    <message>
+        <source>epoch</source>
+        <translation>Epoche</translation>
+    </message>
+    <message>
+        <source>loss</source>
+        <translation>loss</translation>
+    </message>
+</context>
+<context>
+    <name>RunTableModel</name>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Datum</translation>
+    </message>
+    <message>
+        <source>What differs</source>
+        <translation>Was sich unterscheidet</translation>
+    </message>
+    <message>
+        <source>Epochs</source>
+        <translation>Epochen</translation>
+    </message>
+    <message>
+        <source>Test MAE</source>
+        <translation>Test-MAE</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+</context>
+<context>
+    <name>Runs</name>
+    <message>
+        <source>first run</source>
+        <translation>erster Lauf</translation>
+    </message>
+    <message>
+        <source>the same settings</source>
+        <translation>dieselben Einstellungen</translation>
+    </message>
+    <message>
+        <source>no run.json in this folder</source>
+        <translation>kein run.json in diesem Ordner</translation>
+    </message>
+    <message>
+        <source>run.json is not readable</source>
+        <translation>run.json ist nicht lesbar</translation>
+    </message>
+    <message>
+        <source>written by a newer version of the app</source>
+        <translation>von einer neueren Version des Programms geschrieben</translation>
+    </message>
+    <message>
+        <source>run.json was edited or damaged</source>
+        <translation>run.json wurde bearbeitet oder ist beschädigt</translation>
+    </message>
+    <message>
+        <source>the model file is missing</source>
+        <translation>die Modelldatei fehlt</translation>
+    </message>
+    <message>
+        <source>no model was saved</source>
+        <translation>es wurde kein Modell gespeichert</translation>
+    </message>
+</context>
+<context>
     <name>Settings</name>
     <message>
         <source>without bias</source>
@@ -1134,6 +1299,22 @@
 <context>
     <name>TrainingTab</name>
     <message>
+        <source>Live</source>
+        <translation>Live</translation>
+    </message>
+    <message>
+        <source>Runs</source>
+        <translation>Läufe</translation>
+    </message>
+    <message>
+        <source>Epoch</source>
+        <translation>Epoche</translation>
+    </message>
+    <message>
+        <source>Replay: the predictions and the test error as they were after any epoch of the run</source>
+        <translation>Wiedergabe: die Vorhersagen und der Testfehler, wie sie nach einer beliebigen Epoche des Laufs waren</translation>
+    </message>
+    <message>
         <source>up to the epochs set</source>
         <translation>bis zur Epochenzahl</translation>
     </message>
@@ -1180,6 +1361,20 @@
     <message>
         <source>untrained</source>
         <translation>noch nicht trainiert</translation>
+    </message>
+    <message>
+        <source>{epoch} of {last}</source>
+        <translation>{epoch} von {last}</translation>
+    </message>
+    <message>
+        <source>The run {name} cannot be opened: {why}.</source>
+        <translation>Der Lauf {name} kann nicht geöffnet werden: {why}.</translation>
+    </message>
+    <message>
+        <source>Delete {n} run(s) and their folders? This cannot be undone.
+{names}</source>
+        <translation>{n} Lauf/Läufe samt Ordner löschen? Das lässt sich nicht rückgängig machen.
+{names}</translation>
     </message>
 </context>
 </TS>
