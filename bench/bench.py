@@ -150,7 +150,27 @@ def _mae(pred, truth) -> float:
     return float(np.mean(np.abs(np.asarray(pred, dtype=np.float64) - truth)))
 
 
-RUNS = {"plain": run_plain, "engine": run_engine, "resume": run_resume}
+def run_engine_kept(epochs: int, root: str) -> dict:
+    """(b) with the run kept on disk as the app keeps it: its folder brought up
+    to date every 5 s and at the end (record, model, replay, TensorBoard)."""
+    import tempfile
+    session, Listener = _engine_session(Path(root), epochs)
+    from training import tasks
+    from training.run_recorder import RunRecorder
+    from training.run_store import RunStore
+    store = RunStore(tempfile.mkdtemp(prefix="bench-kept-"))
+    recorder = RunRecorder(store, store.create(session.experiment))
+    result, _ = tasks.train(session, Listener(), epochs, recorder)
+    folder = recorder.record.folder
+    size = sum(os.path.getsize(os.path.join(folder, f)) for f in os.listdir(folder))
+    return {"seconds": result.seconds, "epochs": result.epochs_run,
+            "ms_per_epoch": 1000 * result.seconds / result.epochs_run,
+            "folder_bytes": size, "folder_files": sorted(os.listdir(folder)),
+            "not_kept": recorder.failed or None}
+
+
+RUNS = {"plain": run_plain, "engine": run_engine, "resume": run_resume,
+        "engine-kept": run_engine_kept}
 
 
 # ----------------------------------------------------------------- the driver
@@ -183,8 +203,8 @@ def main(argv=None) -> int:
     p.add_argument("--epochs", type=int, default=None, help="epochs per run (default 1000)")
     p.add_argument("--quick", action="store_true", help="200 epochs; skip the slow extras")
     p.add_argument("--repeat", type=int, default=1, help="runs of each kind; medians reported")
-    p.add_argument("--only", default="plain,engine,resume,gui",
-                   help="comma-separated subset of plain,engine,resume,gui")
+    p.add_argument("--only", default="plain,engine,engine-kept,resume,gui",
+                   help="comma-separated subset of plain,engine,engine-kept,resume,gui")
     p.add_argument("--engine-root", default=str(ROOT),
                    help="checkout whose training/ runs (b) and resume (default: this one)")
     p.add_argument("--before", metavar="DIR",
@@ -194,7 +214,7 @@ def main(argv=None) -> int:
     epochs = args.epochs or (200 if args.quick else 1000)
 
     if args.child:
-        if args.child in ("engine", "resume"):
+        if args.child in ("engine", "resume", "engine-kept"):
             out = RUNS[args.child](epochs, args.engine_root)
         elif args.child in RUNS:
             out = RUNS[args.child](epochs)
@@ -246,6 +266,15 @@ def main(argv=None) -> int:
             "ms_per_epoch": {"b_engine": before, "resume": ms.get("resume_before")},
             "ratios": {"b/a": _ratio(before, a), "after/before": _ratio(b, before)},
             "test_mae": {"b_engine": _median(runs.get("engine_before", []), "test_mae")},
+        }
+    if runs.get("engine-kept"):
+        kept = ms.get("engine-kept")
+        report["runs_kept"] = {
+            "engine_ms_per_epoch": {"kept": kept, "not_kept": b},
+            "bookkeeping_share": None if b is None else round(kept / b - 1, 4),
+            "target_share": 0.05,
+            "folder_bytes_1000_epochs": _median(runs["engine-kept"], "folder_bytes"),
+            "target_folder_bytes": 2_000_000,
         }
     if "resume" in runs:
         report["resume"] = {

@@ -89,12 +89,19 @@ def _wait(signal, timeout_s: float, condition=None):
     return got[-1] if got else None
 
 
-def _window(epochs: int):
+def _window(epochs: int, keep_runs: bool = True):
+    """The window on the bench's experiment; runs kept (as by default) in a
+    folder of the bench's own."""
+    import tempfile
     app = _app()
     from training.experiment import preset
     from app.main_window import MainWindow
     experiment = preset("boston").replace(validation_split=VALIDATION, seed=SEED, epochs=epochs)
-    window = MainWindow(experiment)
+    try:
+        window = MainWindow(experiment, runs_dir=tempfile.mkdtemp(prefix="bench-runs-"),
+                            keep_runs=keep_runs)
+    except TypeError:  # a checkout from before runs were kept (--before)
+        window = MainWindow(experiment)
     window.show()
     # Only clicks are used below: no message box may block the run.
     window.dialogs.error = lambda message: print("window error:", message, file=sys.stderr)
@@ -108,11 +115,11 @@ def _window(epochs: int):
     return app, window
 
 
-def run_gui(epochs: int) -> dict:
+def run_gui(epochs: int, keep_runs: bool = True) -> dict:
     """(c): click Start, wait for the end, all plots live."""
     from PySide6.QtCore import Qt
     from PySide6.QtTest import QTest
-    app, window = _window(epochs)
+    app, window = _window(epochs, keep_runs)
     c = window.document
     probe = StallProbe()
     epochs_seen = []
@@ -216,9 +223,69 @@ def _close(window):
     QTest.qWait(10)
 
 
+def run_runs_ui(runs: int = 200, epochs: int = 1000, overlay: int = 10,
+                overlay_epochs: int = 10_000, repeat: int = 15) -> dict:
+    """The run list: opening a folder of `runs` runs of `epochs` epochs (read
+    anew, no cache), and overlaying `overlay` runs of `overlay_epochs`."""
+    import tempfile
+    import numpy as np
+    app = _app()
+    from PySide6.QtTest import QTest
+    from app import runs as app_runs
+    from training.experiment import preset
+    from training.run_store import RunStore
+    from widgets.run_list import RunList
+    rng = np.random.default_rng(0)
+    root = tempfile.mkdtemp(prefix="bench-runlist-")
+    store = RunStore(root)
+    for i in range(runs):
+        record = store.create(preset("boston").replace(learning_rate=0.001 * (1 + i % 7)))
+        loss = list(600 / (1 + np.arange(epochs) / 30) + rng.random(epochs))
+        record.history = {"loss": loss, "val_loss": [v * 1.1 for v in loss]}
+        record.status, record.model = "finished", None
+        record.test_errors = [{"after_epoch": epochs, "mean_abs": 3.0, "max_abs": 20.0,
+                               "min_abs": 0.1}]
+        store.write(record)
+    view = RunList()
+    view.resize(900, 600)
+    view.show()
+    QTest.qWait(50)
+    opens = []
+    for _ in range(5):
+        t = time.perf_counter()
+        rows = app_runs.rows(RunStore(root).list())  # a fresh store: every run.json read
+        view.set_rows(rows)
+        view.table.viewport().repaint()
+        opens.append(time.perf_counter() - t)
+    big = []
+    for i, row in enumerate(rows[:overlay]):
+        loss = 600 / (1 + np.arange(overlay_epochs) / 30) + rng.random(overlay_epochs)
+        row.history = {"loss": loss, "val_loss": loss * 1.1}
+        big.append(row.id)
+    view.set_rows(rows)
+    for run_id in big:
+        view.model.tick(run_id)
+    redraws = []
+    for i in range(repeat):
+        view._dirty = True
+        t = time.perf_counter()
+        view.redraw()
+        view.plot_widget.grab()
+        redraws.append(1000 * (time.perf_counter() - t))
+    return {"runs": runs, "epochs_each": epochs, "open_list_s": statistics.median(opens),
+            "open_list_max_s": max(opens), "overlay_runs": overlay,
+            "overlay_epochs_each": overlay_epochs,
+            "overlay_redraw_median_ms": statistics.median(redraws),
+            "overlay_redraw_max_ms": max(redraws)}
+
+
 def run_child(kind: str, epochs: int) -> dict:
     if kind == "gui":
         return run_gui(epochs)
+    if kind == "gui-norun":
+        return run_gui(epochs, keep_runs=False)
+    if kind == "gui-runs":
+        return run_runs_ui()
     if kind == "gui-stop":
         return run_stop(max(epochs, 1000))
     if kind == "gui-redraw":
@@ -303,6 +370,8 @@ def run_launch(repeat: int = 3) -> dict:
 def run_all(epochs: int, quick: bool, runner) -> dict:
     out = runner("gui", epochs)
     if not quick:
+        out["norun"] = runner("gui-norun", epochs)
+        out["runs_ui"] = runner("gui-runs", epochs)
         out["stop"] = runner("gui-stop", epochs)
         out["redraw"] = runner("gui-redraw", epochs)
         out["launch"] = run_launch()
@@ -326,6 +395,16 @@ def summarise(runs: list[dict]) -> dict:
         s["keras_imported_before_first_paint"] = any(
             r["launch"]["keras_imported_before_first_paint"] for r in runs)
         s["target_launch_s"] = 1.5
+    if all("norun" in r for r in runs):
+        on, off = med(lambda r: r["ms_per_epoch"]), med(lambda r: r["norun"]["ms_per_epoch"])
+        s["runs_kept_ms_per_epoch"], s["runs_not_kept_ms_per_epoch"] = on, off
+        s["runs_bookkeeping_share"] = round(on / off - 1, 4)
+        s["target_runs_bookkeeping_share"] = 0.05
+    if all("runs_ui" in r for r in runs):
+        s["open_200_runs_s"] = med(lambda r: r["runs_ui"]["open_list_s"])
+        s["target_open_200_runs_s"] = 0.5
+        s["overlay_10x10k_redraw_ms"] = med(lambda r: r["runs_ui"]["overlay_redraw_median_ms"])
+        s["target_overlay_redraw_ms"] = 30
     if all("redraw" in r for r in runs):
         s["redraw_100k_ms"] = med(lambda r: r["redraw"]["set_history_and_repaint"]["median_ms"])
         s["redraw_100k_append_ms"] = med(

@@ -21,8 +21,8 @@ from .plots import legend_row, reset_on_click
 
 translate = QCoreApplication.translate
 # Okabe & Ito's colour-blind-safe palette, black (the text's colour) left out.
-OKABE_ITO = ("#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#D55E00", "#CC79A7",
-             "#999999")
+OKABE_ITO = ("#E69F00", "#56B4E9", "#009E73", "#0072B2", "#D55E00", "#CC79A7", "#999999",
+             "#F0E442")  # the yellow, hardest to see on white, last
 
 
 @dataclass
@@ -200,6 +200,11 @@ class RunList(QWidget):
         self._curves = [(self.plot.plot(skipFiniteCheck=True, antialias=True),
                          self.plot.plot(skipFiniteCheck=True, antialias=True))
                         for _ in OKABE_ITO]
+        for pair in self._curves:
+            for curve in pair:
+                # About one min/max pair per pixel, as the loss plot draws:
+                # ten runs of 10,000 epochs are then a few thousand points.
+                curve.opts["autoDownsampleFactor"] = 1.0
         self._colour_of: dict[str, int] = {}
         self._dirty = False
         self._clock = frame_clock.shared()
@@ -305,8 +310,9 @@ class RunList(QWidget):
             loss_curve, val_curve = self._curves[slot]
             loss = np.asarray(row.history.get("loss", []), dtype=float)
             val = np.asarray(row.history.get("val_loss", []), dtype=float)
-            loss_curve.setPen(style.pen(colour, width=style.text_scale() * 1.5))
-            val_curve.setPen(style.pen(colour, width=style.text_scale() * 1.5, dashed=True))
+            # 1-px lines: a wider antialiased stroke costs many times as much.
+            loss_curve.setPen(style.pen(colour, width=style.text_scale()))
+            val_curve.setPen(style.pen(colour, width=style.text_scale(), dashed=True))
             loss_curve.setData(np.arange(1, len(loss) + 1), loss)
             val_curve.setData(np.arange(len(loss) - len(val) + 1, len(loss) + 1), val)
             loss_curve.show()
