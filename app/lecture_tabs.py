@@ -38,6 +38,7 @@ class LectureTab(QObject):
         self.runner.trainingChanged.connect(view.set_running)
         view.stopRequested.connect(self.stop)
         view.startRequested.connect(self.start)
+        view.stepRequested.connect(self.step)
 
     def say(self, text: str) -> None:
         self.last_status = text
@@ -69,12 +70,20 @@ class LectureTab(QObject):
     def start(self, experiment: Experiment) -> None:
         raise NotImplementedError
 
+    @Slot()
+    def step(self) -> None:
+        raise NotImplementedError
+
 
 class AndTab(LectureTab):
     """One neuron learns AND: the table of its four predictions after every epoch."""
 
     def __init__(self, dialogs: Dialogs, parent=None):
         super().__init__(translate("AndTab", "AND neuron"), AndView(), dialogs, parent)
+        # The neuron of the last run or step, and the settings it was made
+        # with: One sample goes on with it while they stay as they are.
+        self._session = None
+        self._session_of = None
         r = self.runner
         r.started.connect(self._on_started)
         r.epochEnded.connect(self._on_epoch)
@@ -93,8 +102,31 @@ class AndTab(LectureTab):
     def _on_started(self, run_id: int, payload) -> None:
         # The model is built: the table's epoch 0 shows its real predictions.
         if run_id == self.run_id:
-            _session, snap = payload
+            self._session, snap = payload
+            self._session_of = snap.experiment
             self.view.reset(snap.predictions, np.concatenate([np.ravel(w) for w in snap.weights]))
+
+    @Slot()
+    def step(self) -> None:
+        """One update on the next sample, on the neuron trained so far, or on a
+        new one when the settings changed."""
+        e = self.view.experiment()
+        # The epochs set do not matter to one more update.
+        same = (self._session_of is not None
+                and self._session_of.replace(epochs=1) == e.replace(epochs=1))
+        session = self._session if same else None
+
+        def task(state):
+            from training import tasks
+            return tasks.step(session, e, state)
+        self._run(self.tr("AND neuron"), task, self._on_stepped)
+
+    @Slot(object)
+    def _on_stepped(self, result) -> None:
+        self._session, update = result
+        epoch = self._session.epochs_done + (0 if self._session.batches_into_epoch == 0 else 1)
+        self.say(self.tr("Update {n} of 4 in epoch {epoch}").format(
+            n=update, epoch=numbers.whole(epoch)))
 
     @Slot(int, int, dict, object)
     def _on_epoch(self, run_id: int, epoch: int, logs: dict, predictions) -> None:
@@ -127,6 +159,9 @@ class PathsTab(LectureTab):
         # or pan; the losses are computed here, not in the widgets' layer.
         view.surfaceRequested.connect(self._cover)
         self.runner.batchEnded.connect(self._on_batch)
+        # The three paths' models of the steps so far, and what they started from.
+        self._sessions = None
+        self._sessions_of = None
 
     @Slot(object, object)
     def _cover(self, w1_range, w2_range) -> None:
@@ -142,6 +177,28 @@ class PathsTab(LectureTab):
         self.view.reset()
         if self._run(self.tr("Gradient paths"), task, self._on_done):
             self.say(self.tr("Training from one start with batch sizes 9, 3 and 1…"))
+
+    @Slot()
+    def step(self) -> None:
+        """One update of each path, from where the steps so far left them, or
+        from the start when the start or the learning rate changed."""
+        e = self.view.experiment()
+        key = (e.initial_weights, e.learning_rate)
+        sessions = self._sessions if self._sessions_of == key else None
+        if sessions is None:
+            self.view.reset()
+
+        def task(state):
+            from training import tasks
+            return tasks.path_steps(sessions, e, state)
+        self._sessions_of = key
+        self._run(self.tr("Gradient paths"), task, self._on_stepped)
+
+    @Slot(object)
+    def _on_stepped(self, result) -> None:
+        self._sessions, updates = result
+        self.say(" · ".join(self.tr("batch size {size}: {n} updates").format(
+            size=size, n=numbers.whole(n)) for size, n in updates.items()))
 
     @Slot(int, object)
     def _on_batch(self, run_id: int, payload) -> None:

@@ -221,7 +221,10 @@ def main(argv=None) -> int:
         else:  # Qt only in the GUI children
             out = gui_bench.run_child(args.child, epochs)
         print(json.dumps(out), flush=True)
-        return 0
+        # Out as the app goes out: PySide's teardown of live plot items can
+        # crash a finished child on its way out, after its figures are in.
+        sys.stderr.flush()
+        os._exit(0)
 
     kinds = [k.strip() for k in args.only.split(",") if k.strip()]
     if args.before:

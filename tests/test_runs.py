@@ -227,3 +227,36 @@ def test_a_killed_run_is_interrupted_and_loads_and_trains_on(tmp_path, monkeypat
     assert session.epochs_done >= 40 and len(session.history["loss"]) == session.epochs_done
     session.train(session.epochs_done + 2)
     assert np.isfinite(session.current_predictions()).all()
+
+
+def test_runs_are_renamed_and_deleted_after_asking(window, qtbot, monkeypatch):
+    train(window, qtbot)
+    train(window, qtbot, learning_rate=0.01)
+    t, store = window.training, window.document.store
+    old, new = store.list()[1], store.list()[0]
+    model = t.run_list.model
+    model.setData(model.index(1, 0), "my first run")
+    assert next(r for r in store.list() if r.id == old.id).name == "my first run"
+    asked = []
+    monkeypatch.setattr(window.dialogs, "confirm", lambda q: asked.append(q) or False)
+    t._delete_runs([old.id])
+    assert asked and "my first run" in asked[0] and os.path.isdir(old.folder)
+    monkeypatch.setattr(window.dialogs, "confirm", lambda q: True)
+    t._delete_runs([old.id])
+    assert not os.path.exists(old.folder)
+    assert [r.id for r in store.list()] == [new.id] and model.rowCount() == 1
+
+
+def test_headless_runs_keep_their_folder_and_report_the_experiment(tmp_path):
+    from app.cli import main
+    report = tmp_path / "r.json"
+    assert main(["--headless", "--preset", "boston", "--epochs", "3", "--runs-dir",
+                 str(tmp_path / "runs"), "--report", str(report)]) == 0
+    r = json.loads(report.read_text())
+    assert r["experiment"]["layers"][0] == {"units": 80, "activation": "tanh", "use_bias": True}
+    (run,) = RunStore(str(tmp_path / "runs")).list()
+    assert r["run"] == run.folder and run.status == "finished" and run.epochs == 3
+    assert run.experiment == r["experiment"]
+    assert main(["--headless", "--preset", "boston", "--epochs", "2", "--no-runs",
+                 "--runs-dir", str(tmp_path / "runs")]) == 0
+    assert len(RunStore(str(tmp_path / "runs")).list()) == 1

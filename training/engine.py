@@ -127,6 +127,10 @@ class Session:
         self._early_stopping: _SessionEarlyStopping | None = None
         self._train_ds = None
         self._eval_fn = None
+        # One update at a time (step): the batches done of the current epoch
+        # and their losses.
+        self._step_batch = 0
+        self._step_losses: list[float] = []
 
     # ---------------------------------------------------------------- building
     def build(self) -> "Session":
@@ -243,6 +247,9 @@ class Session:
                 "Messages", "The model has already trained {epochs} epochs; "
                             "ask for more than that."), epochs=self.epochs_done)
         self._state = state = state if state is not None else RunState()
+        # fit starts every epoch at its first batch: updates step() made in an
+        # epoch it did not close stay in the weights, not in the history.
+        self._step_batch, self._step_losses = 0, []
         live = _LiveCallback(self, state, at_epoch_end)
         callbacks = [live]
         if e.early_stopping:
@@ -266,6 +273,46 @@ class Session:
         return TrainResult(live.epochs_run, stopped_by_user=live.stopped_by_user,
                            stopped_early=stopped_early, not_finite=live.not_finite,
                            seconds=seconds, restored_best_epoch=restored)
+
+    def step(self, state: RunState | None = None) -> int:
+        """One optimizer update on the next batch, the rows taken in their
+        order: the lecture's update after one sample, one at a time. After an
+        epoch's last batch the epoch is closed as fit closes it (its mean batch
+        loss, val_loss and predictions into the history, state.epoch). Returns
+        the batch's number within its epoch, from 1."""
+        if self.model is None:
+            self.build()
+        state = state if state is not None else RunState()
+        x, y = self.data.x_train, self.data.y_train
+        size = self.experiment.batch_size
+        lo = self._step_batch * size
+        hi = min(lo + size, len(x))
+        self.model.reset_metrics()  # the loss of this batch, not a running mean
+        logs = self.model.train_on_batch(x[lo:hi], y[lo:hi].reshape(-1, 1), return_dict=True)
+        self._step_losses.append(float(logs["loss"]))
+        if self.experiment.record_batches:
+            state.batch(self.flat_weights())
+        self._step_batch += 1
+        done = self._step_batch
+        if hi >= len(x):
+            val_loss, predictions, weights = self._evaluate()
+            entry = {"loss": float(np.mean(self._step_losses))}
+            if val_loss is not None:
+                entry["val_loss"] = val_loss
+            self._step_batch, self._step_losses = 0, []
+            if all(math.isfinite(v) for v in entry.values()):
+                self._last_good_weights = [w.numpy() for w in weights]
+                for k, v in entry.items():
+                    self.history.setdefault(k, []).append(v)
+                self.epochs_done += 1
+                self.last_predictions = predictions
+                state.epoch(self.epochs_done, entry, predictions)
+        return done
+
+    @property
+    def batches_into_epoch(self) -> int:
+        """Updates made by step() in the epoch not yet closed."""
+        return self._step_batch
 
     def request_stop(self) -> None:
         """Thread-safe: the running fit ends after the current batch."""

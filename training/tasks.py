@@ -136,3 +136,30 @@ def open_run(record) -> tuple[Session, Snapshot, "Replay"]:
     if session.epochs_done not in replay.by_epoch and session.last_predictions is not None:
         replay.add(session.epochs_done, session.last_predictions, None)
     return session, snapshot(session), replay
+
+
+def step(session: Session | None, experiment: Experiment, state: RunState) -> tuple[Session, int]:
+    """One update of `session` (a new one from `experiment` if None, reported
+    through state.started first); returns it with the update's number within
+    its epoch."""
+    if session is None:
+        session = Session(experiment).build()
+        state.started((session, snapshot(session)))
+    return session, session.step(state)
+
+
+def path_steps(sessions: dict | None, experiment: Experiment, state: RunState,
+               batch_sizes=(9, 3, 1)) -> tuple[dict, dict]:
+    """One update of each gradient path (batch sizes 9, 3 and 1) from where it
+    stands; new sessions from the experiment's start when `sessions` is None.
+    state.batch((batch_size, w)) hears each path's new point (and the start).
+    Returns the sessions and the updates each has made."""
+    if sessions is None:
+        sessions = {}
+        for size in batch_sizes:
+            session = Session(experiment.replace(batch_size=size, record_batches=True)).build()
+            sessions[size] = session
+            state.batch((size, session.flat_weights()))
+    for size, session in sessions.items():
+        session.step(RunState(state.run_id, on_batch=lambda w, size=size: state.batch((size, w))))
+    return sessions, {size: int(s.model.optimizer.iterations.numpy()) for size, s in sessions.items()}

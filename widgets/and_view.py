@@ -32,6 +32,7 @@ def _spin(minimum, maximum, decimals, step) -> QDoubleSpinBox:
 class AndView(QWidget):
     startRequested = Signal(object)  # the Experiment to build and train
     stopRequested = Signal()
+    stepRequested = Signal()   # one update: the next sample
     redrawn = Signal()
 
     def __init__(self, parent=None):
@@ -56,6 +57,8 @@ class AndView(QWidget):
         self.start_button.clicked.connect(self._request_start)
         self.stop_button = QPushButton(enabled=False)
         self.stop_button.clicked.connect(self.stopRequested)
+        self.step_button = QPushButton()
+        self.step_button.clicked.connect(self.stepRequested)
         # The form's translated labels, by the field they name.
         self.labels = {w: QLabel() for w in (self.activation, self.seed, self.learning_rate,
                                              self.epochs)}
@@ -70,7 +73,7 @@ class AndView(QWidget):
         form.addRow(self.labels[self.epochs], self.epochs)
         form.addRow(self.shuffle)
         buttons = QHBoxLayout()
-        for button in (self.slide_values, self.start_button, self.stop_button):
+        for button in (self.slide_values, self.start_button, self.step_button, self.stop_button):
             buttons.addWidget(button)
         self.settings = QGroupBox()
         settings_box = QVBoxLayout(self.settings)
@@ -171,6 +174,10 @@ class AndView(QWidget):
         self.slide_values.setToolTip(self.tr("The lecture's start weights, learning rate and epochs"))
         self.start_button.setText(self.tr("Train"))
         self.stop_button.setText(self.tr("Stop"))
+        self.step_button.setText(self.tr("One sample"))
+        self.step_button.setToolTip(self.tr(
+            "One SGD update on the next sample of the truth table, as on the slides; after the "
+            "fourth, the epoch's row joins the table. Changed settings start a new neuron."))
         self.table.setHorizontalHeaderLabels(["x₁", "x₂", "y", self.tr("prediction ŷ")])
         self.slider_label.setText(self.tr("Epoch"))
         self.plot.setLabel("bottom", self.tr("epoch"))
@@ -237,7 +244,7 @@ class AndView(QWidget):
         """Lock the settings while a run goes on."""
         for w in (self.activation, self.w1, self.w2, self.b, self.from_seed, self.seed,
                   self.learning_rate, self.epochs, self.shuffle, self.slide_values,
-                  self.start_button):
+                  self.start_button, self.step_button):
             w.setEnabled(not running)
         if not running:
             self._seed_toggled(self.from_seed.isChecked())

@@ -146,6 +146,7 @@ def contour_segments(z: np.ndarray, levels) -> np.ndarray:
 class PathView(QWidget):
     startRequested = Signal(object)   # the paths Experiment, with start, learning rate, epochs
     stopRequested = Signal()
+    stepRequested = Signal()          # one update of each path
     startPicked = Signal(float, float)
     # The visible (w1 low, high) and (w2 low, high): please set_surface over them (covering_grid).
     surfaceRequested = Signal(object, object)
@@ -229,6 +230,8 @@ class PathView(QWidget):
         self.start_button.clicked.connect(self._request_start)
         self.stop_button = QPushButton(enabled=False)
         self.stop_button.clicked.connect(self.stopRequested)
+        self.step_button = QPushButton()
+        self.step_button.clicked.connect(self.stepRequested)
         self.hint = QLabel()
         self.hint.setWordWrap(True)
         self.progress = QLabel()
@@ -239,6 +242,7 @@ class PathView(QWidget):
             form.addRow(self.labels[name], getattr(self, name))
         buttons = QHBoxLayout()
         buttons.addWidget(self.start_button)
+        buttons.addWidget(self.step_button)
         buttons.addWidget(self.stop_button)
         self.settings = QGroupBox()
         box = QVBoxLayout(self.settings)
@@ -280,6 +284,10 @@ class PathView(QWidget):
         self._fit_legend()
         self.start_button.setText(self.tr("Train all three"))
         self.stop_button.setText(self.tr("Stop"))
+        self.step_button.setText(self.tr("One update"))
+        self.step_button.setToolTip(self.tr(
+            "One update of each path from where it stands: batch size 9 a whole epoch, 3 a "
+            "third of one, 1 a single sample. Another start or learning rate starts anew."))
         self.hint.setText(self.tr("Click on the surface to pick the start point. After zooming, "
                                   "a double or a right click shows the whole surface again."))
         self.labels["w1"].setText(self.tr("start w₁"))
@@ -340,7 +348,8 @@ class PathView(QWidget):
     @Slot(bool)
     def set_running(self, running: bool) -> None:
         self.running = running
-        for w in (self.w1, self.w2, self.learning_rate, self.epochs, self.start_button):
+        for w in (self.w1, self.w2, self.learning_rate, self.epochs, self.start_button,
+                  self.step_button):
             w.setEnabled(not running)
         self.stop_button.setEnabled(running)
 

@@ -150,6 +150,10 @@
         <translation>{title} wird trainiert…</translation>
     </message>
     <message>
+        <source>Update {n} of 4 in epoch {epoch}</source>
+        <translation>Update {n} von 4 in Epoche {epoch}</translation>
+    </message>
+    <message>
         <source>AND: {epochs} epochs, loss {loss}; predictions {predictions}</source>
         <translation>AND: {epochs} Epochen, loss {loss}; Vorhersagen {predictions}</translation>
     </message>
@@ -235,6 +239,14 @@
     <message>
         <source>Stop</source>
         <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>One sample</source>
+        <translation>Ein Beispiel</translation>
+    </message>
+    <message>
+        <source>One SGD update on the next sample of the truth table, as on the slides; after the fourth, the epoch&apos;s row joins the table. Changed settings start a new neuron.</source>
+        <translation>Ein SGD-Update mit dem nächsten Beispiel der Wahrheitstabelle, wie auf den Folien; nach dem vierten kommt die Zeile der Epoche in die Tabelle. Geänderte Einstellungen beginnen mit einem neuen Neuron.</translation>
     </message>
     <message>
         <source>prediction ŷ</source>
@@ -932,6 +944,14 @@
         <translation>Abbrechen</translation>
     </message>
     <message>
+        <source>One update</source>
+        <translation>Ein Update</translation>
+    </message>
+    <message>
+        <source>One update of each path from where it stands: batch size 9 a whole epoch, 3 a third of one, 1 a single sample. Another start or learning rate starts anew.</source>
+        <translation>Ein Update jedes Pfads, von dort aus, wo er steht: Batchgröße 9 eine ganze Epoche, 3 ein Drittel davon, 1 ein einzelnes Beispiel. Ein anderer Startpunkt oder eine andere Lernrate beginnt neu.</translation>
+    </message>
+    <message>
         <source>Click on the surface to pick the start point. After zooming, a double or a right click shows the whole surface again.</source>
         <translation>Ein Klick auf die Verlustfläche wählt den Startpunkt. Nach dem Zoomen zeigt ein Doppel- oder Rechtsklick wieder die ganze Fläche.</translation>
     </message>
@@ -973,6 +993,10 @@
     <message>
         <source>Training from one start with batch sizes 9, 3 and 1…</source>
         <translation>Training vom selben Startpunkt mit den Batchgrößen 9, 3 und 1…</translation>
+    </message>
+    <message>
+        <source>batch size {size}: {n} updates</source>
+        <translation>Batchgröße {size}: {n} Updates</translation>
     </message>
     <message>
         <source>batch size {size}: {n} updates, loss {loss}</source>
