@@ -253,7 +253,8 @@ class Document(QObject):
         self.runner.when_idle(begin)
 
     def _begin(self, name: str, task, first: int, last: int) -> None:
-        run_id = self.runner.run(name, task, self._on_trained, training=True)
+        run_id = self.runner.run(name, task, self._on_kept, training=True,
+                                 on_trained=self._on_trained)
         self.runStarted.emit(run_id, first, last)
         self.status.emit(self.tr("Training epochs {first}–{last}…").format(
             first=numbers.whole(first), last=numbers.whole(last)))
@@ -269,16 +270,20 @@ class Document(QObject):
     @Slot(object)
     def _on_trained(self, payload) -> None:
         # The Training tab says how the run ended: it knows the run's segments.
-        r = self._recorder
-        if r is not None:
-            if r.failed:
-                problem = presenter.user_message(r.failed)
-                self.error.emit(self.tr("The run could not be kept in its folder: {why}").format(
-                    why=problem))
-            else:
-                self.unsaved = False  # its model is in the run folder
-            self.runsChanged.emit()
         self.runFinished.emit(self.runner.run_id, payload)
+
+    @Slot(object)
+    def _on_kept(self, _payload) -> None:
+        """The task's end: the run's folder is up to date (or could not be written)."""
+        r = self._recorder
+        if r is None:
+            return
+        if r.failed:
+            self.error.emit(self.tr("The run could not be kept in its folder: {why}").format(
+                why=presenter.user_message(r.failed)))
+        else:
+            self.unsaved = False  # its model is in the run folder
+        self.runsChanged.emit()
 
     def stop(self) -> None:
         if self.runner.stop():

@@ -36,7 +36,7 @@ class TaskRunner(QObject):
         self.run_id = 0  # the current (or last) task's
         self._thread: QThread | None = None
         self._worker: TaskWorker | None = None
-        self._on_done = None
+        self._on_done = self._on_trained = None
         self._pending: deque = deque()
 
     @property
@@ -49,9 +49,12 @@ class TaskRunner(QObject):
         return self._worker.state if self._worker is not None else None
 
     def run(self, name: str, task, on_done, training: bool = False,
-            wants_batches: bool = False) -> int | None:
+            wants_batches: bool = False, on_trained=None) -> int | None:
         """Run `task(state)` now; `on_done(result)` gets what it returns. The
-        run's id, or None when a task is already running."""
+        run's id, or None when a task is already running. A training task that
+        reports state.trained ends its training there: `on_trained(payload)`
+        runs, Stop has nothing left to stop, and later saves wait for the task's
+        end (its last bookkeeping) instead of an epoch end that will not come."""
         if self.busy:
             return None
         self.run_id = run_id = next(_run_ids)
@@ -63,7 +66,8 @@ class TaskRunner(QObject):
         worker.saveFailed.connect(self.saveFailed)
         worker.failed.connect(self.failed)
         worker.done.connect(self._done)
-        self._worker, self._on_done = worker, on_done
+        worker.trained.connect(self._trained)
+        self._worker, self._on_done, self._on_trained = worker, on_done, on_trained
         self.training = training
         self._thread = start_worker(worker, self._on_finished)
         self.busyChanged.emit(True)
@@ -90,6 +94,15 @@ class TaskRunner(QObject):
         if run_id == self.run_id and self._on_done is not None:
             self._on_done(result)
 
+    @Slot(int, object)
+    def _trained(self, run_id: int, payload) -> None:
+        if run_id != self.run_id or not self.training:
+            return
+        self.training = False
+        self.trainingChanged.emit(False)
+        if self._on_trained is not None:
+            self._on_trained(payload)
+
     @Slot()
     def _on_finished(self) -> None:
         # Queued from the ending thread; shutdown() may have cleaned up already,
@@ -99,7 +112,7 @@ class TaskRunner(QObject):
 
     def _forget_thread(self) -> None:
         self._thread.wait()  # finished is emitted just before the thread ends
-        self._thread = self._worker = self._on_done = None
+        self._thread = self._worker = self._on_done = self._on_trained = None
         was_training, self.training = self.training, False
         if was_training:
             self.trainingChanged.emit(False)

@@ -25,6 +25,7 @@ class TaskWorker(QObject):
     batchEnded = Signal(int, object)         # whatever the task reports per batch
     saved = Signal(int, str, str)            # path, kind
     saveFailed = Signal(int, str, str)       # path, reason
+    trained = Signal(int, object)            # training ended: (result, snapshot)
     done = Signal(int, object)               # the task's result
     failed = Signal(int, str)                # a message for the user
     finished = Signal()
@@ -41,6 +42,7 @@ class TaskWorker(QObject):
             on_started=lambda payload: self.started.emit(run, payload),
             on_epoch=lambda epoch, logs, p: self.epochEnded.emit(run, epoch, logs, p),
             on_batch=(lambda payload: self.batchEnded.emit(run, payload)) if wants_batches else None,
+            on_trained=lambda payload: self.trained.emit(run, payload),
             on_saved=lambda path, kind: self.saved.emit(run, path, kind),
             on_save_failed=lambda path, why: self.saveFailed.emit(run, path, user_message(why)))
 

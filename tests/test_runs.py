@@ -57,13 +57,32 @@ def test_a_run_is_a_folder_with_record_model_replay_and_events(window, qtbot, tm
     assert not window.document.needs_saving
 
 
+def test_a_save_asked_as_the_run_ends_waits_for_the_folder_and_happens(window, qtbot, tmp_path):
+    # runFinished comes before the run's last checkpoint (a stop answers at
+    # once); a save asked right then has no epoch end left to wait for.
+    d, path = window.document, str(tmp_path / "netz.h5")
+    asked = []
+
+    def save_now(_run, _payload):
+        asked.append(d.runner.training)
+        d.save(path)
+    d.runFinished.connect(save_now)
+    with qtbot.waitSignal(d.saved, timeout=SLOW_WORKER_MS) as saved:
+        train(window, qtbot, epochs=2)
+    assert asked == [False] and saved.args == [path, "model"]
+    model, _ = persistence.load_session(path, preset("boston"))
+    assert model.epochs_done == 2
+    assert RunStore(str(tmp_path / "runs")).list()[0].status == "finished"
+
+
 def test_tensorboards_own_reader_sees_the_scalars(window, qtbot, tmp_path):
-    from tensorboard.backend.event_processing.event_accumulator import EventAccumulator
+    # The accumulator `tensorboard --logdir` itself reads with: it shows
+    # scalars as tensor events, whichever form the file holds them in.
+    from tensorboard.backend.event_processing.plugin_event_accumulator import EventAccumulator
     train(window, qtbot, epochs=3, validation=20)
     run = RunStore(str(tmp_path / "runs")).list()[0]
     events = EventAccumulator(run.folder)
     events.Reload()
-    # tf.summary writes scalars as tensor events (TensorBoard 2's format).
     assert {"loss", "val_loss"} <= set(events.Tags()["tensors"])
     import tensorflow as tf
     read = events.Tensors("loss")

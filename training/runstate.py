@@ -19,6 +19,7 @@ class RunState:
                  on_started: Callable | None = None,
                  on_epoch: Callable | None = None,
                  on_batch: Callable | None = None,
+                 on_trained: Callable | None = None,
                  on_saved: Callable | None = None,
                  on_save_failed: Callable | None = None,
                  stop: threading.Event | None = None):
@@ -33,6 +34,9 @@ class RunState:
         self.saved = on_saved or _ignore
         self.save_failed = on_save_failed or _ignore
         self.wants_batches = on_batch is not None
+        # (result, snapshot) as soon as training ends, before the run's folder
+        # is brought up to date: a stop answers at once.
+        self.trained = on_trained or _ignore
         self._stop = stop if stop is not None else threading.Event()
         self._lock = threading.Lock()
         self._saves: list[tuple[str, str]] = []

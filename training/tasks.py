@@ -88,9 +88,11 @@ def train(session: Session, state: RunState, until_epoch: int | None = None,
         raise
     finally:
         serve_saves(session, state)
+    out = result, snapshot(session)
+    state.trained(out)
     if recorder is not None:
         recorder.end(session, result)
-    return result, snapshot(session)
+    return out
 
 
 def start(experiment: Experiment, state: RunState, recorder=None) -> tuple[TrainResult, Snapshot]:

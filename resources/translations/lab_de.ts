@@ -920,6 +920,10 @@
         <source>{folder} is not a run of this folder.</source>
         <translation>{folder} ist kein Lauf dieses Ordners.</translation>
     </message>
+    <message>
+        <source>TensorBoard events not written: {error}</source>
+        <translation>TensorBoard-Ereignisse nicht geschrieben: {error}</translation>
+    </message>
 </context>
 <context>
     <name>PathView</name>
