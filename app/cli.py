@@ -36,6 +36,9 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--load", metavar="FILE.h5", help="headless: start from this saved model")
     p.add_argument("--save", metavar="FILE.h5", help="headless: save the model here at the end")
     p.add_argument("--report", metavar="FILE.json", help="headless: write a JSON report here")
+    p.add_argument("--export-script", metavar="FILE.py",
+                   help="headless: write the experiment as a Keras script (and the data it "
+                        "reads beside it) instead of training")
     p.add_argument("--runs-dir", metavar="DIR",
                    help="keep runs in this folder (default: the user's data folder)")
     p.add_argument("--no-runs", action="store_true", help="keep no run folder")
@@ -89,6 +92,8 @@ def run_headless(args) -> int:
     """Train one experiment without a window; 0 on success, 1 on a clear failure."""
     try:
         experiment = experiment_from_args(args)
+        if args.export_script:
+            return _export_script(args, experiment)
         for path in (args.report, args.save):
             if path and not os.path.isdir(os.path.dirname(os.path.abspath(path))):
                 raise ExperimentError(QT_TRANSLATE_NOOP(
@@ -139,6 +144,16 @@ def run_headless(args) -> int:
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)
         return 130
+    return 0
+
+
+def _export_script(args, experiment) -> int:
+    """--export-script: the code of the experiment (with --epochs), not trained."""
+    from training import keras_code
+    if args.epochs:
+        experiment = experiment.replace(epochs=args.epochs)
+    for path in keras_code.export(experiment.validate(), args.export_script):
+        print(f"wrote {path}")
     return 0
 
 
@@ -243,9 +258,9 @@ def main(argv=None) -> int:
         runtime.set_verbose(True)
     if args.headless:
         return run_headless(args)
-    for flag in ("load", "save", "report"):
+    for flag in ("load", "save", "report", "export_script"):
         if getattr(args, flag):
-            print(f"error: --{flag} goes with --headless", file=sys.stderr)
+            print(f"error: --{flag.replace('_', '-')} goes with --headless", file=sys.stderr)
             return 2
     if args.epochs and not args.screenshot:
         print("error: --epochs goes with --headless or --screenshot", file=sys.stderr)

@@ -26,6 +26,7 @@ translate = QCoreApplication.translate
 class LectureTab(QObject):
     """A lecture view and its own runs."""
     status = Signal(str)  # for the window's status bar while this tab shows
+    settingsChanged = Signal()
 
     def __init__(self, name: str, view, dialogs: Dialogs, parent=None):
         super().__init__(parent)
@@ -39,10 +40,15 @@ class LectureTab(QObject):
         view.stopRequested.connect(self.stop)
         view.startRequested.connect(self.start)
         view.stepRequested.connect(self.step)
+        view.settingsChanged.connect(self.settingsChanged)
 
     def say(self, text: str) -> None:
         self.last_status = text
         self.status.emit(text)
+
+    def code_experiment(self) -> Experiment:
+        """What the Keras code view shows for this tab."""
+        return self.view.experiment()
 
     def request_start(self) -> None:
         """Start the run the view's settings describe (the Train button)."""
@@ -218,6 +224,10 @@ class PathsTab(LectureTab):
 class ActivationTab(QObject):
     """Nothing trains here: the curves follow the sliders."""
     status = Signal(str)
+    settingsChanged = Signal()  # never: there is no experiment
+
+    def code_experiment(self) -> None:
+        return None
 
     def __init__(self, parent=None):
         super().__init__(parent)

@@ -10,13 +10,16 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, Qt, Slot
 from PySide6.QtGui import QIcon, QKeySequence, QPixmap, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractSpinBox, QApplication, QLineEdit, QMainWindow, QMessageBox, QPlainTextEdit, QStyle,
-    QTabWidget, QTextEdit)
+    QAbstractSpinBox, QApplication, QDockWidget, QLineEdit, QMainWindow, QMessageBox,
+    QPlainTextEdit, QStyle, QTabWidget, QTextEdit)
 
+from training import keras_code
+from training.errors import ExperimentError, SaveError
 from training.experiment import Experiment
 from widgets import style
+from widgets.code_view import CodeView
 
-from . import i18n, runs
+from . import i18n, presenter, runs
 from .actions import Actions
 from .dialogs import Dialogs
 from .lecture_tabs import ActivationTab, AndTab, PathsTab
@@ -52,6 +55,11 @@ class MainWindow(QMainWindow):
         for tab in self._presenters:
             self.tabs.addTab(tab.view, "")
         self.setCentralWidget(self.tabs)
+        self.code_view = CodeView()
+        self.code_dock = QDockWidget(objectName="code_dock")
+        self.code_dock.setWidget(self.code_view)
+        self.addDockWidget(Qt.RightDockWidgetArea, self.code_dock)
+        self.code_dock.hide()
         self._running_icon = self.style().standardIcon(QStyle.SP_MediaPlay)
         # Every tab holds an icon of the same size, blank while idle: a tab
         # that gains one would grow, and re-lay out the whole window with its
@@ -65,6 +73,9 @@ class MainWindow(QMainWindow):
 
         for tab in self._presenters:
             tab.status.connect(self._on_tab_status)
+            # Only the tab in view has its code shown.
+            tab.settingsChanged.connect(
+                lambda tab=tab: tab is self.current_tab() and self._refresh_code())
             if tab.runner is not None:
                 tab.runner.trainingChanged.connect(self._on_training_changed)
                 tab.runner.busyChanged.connect(self._update_actions)
@@ -76,12 +87,21 @@ class MainWindow(QMainWindow):
         self.escape = QShortcut(QKeySequence(Qt.Key_Escape), self, self.on_escape)
         a.quit.triggered.connect(self.close)
         a.runs_folder.triggered.connect(self.choose_runs_folder)
+        a.export_script.triggered.connect(self.export_script)
+        self.code_view.exportRequested.connect(self.export_script)
+        self.code_view.copied.connect(
+            lambda: self.statusBar().showMessage(self.tr("Code copied."), 5000))
+        a.show_code.toggled.connect(self.code_dock.setVisible)
+        a.show_code.toggled.connect(lambda shown: i18n.settings().setValue("show_code", shown))
+        # isHidden, not the visibility: a minimised window hides the dock too.
+        self.code_dock.visibilityChanged.connect(self._code_visibility)
         a.larger_text.triggered.connect(lambda: self._step_text(+1))
         a.smaller_text.triggered.connect(lambda: self._step_text(-1))
         a.normal_text.triggered.connect(lambda: self.set_text_scale(1.0))
         a.about.triggered.connect(self.show_about)
         a.languages.triggered.connect(self._on_language)
         a.language[i18n.current()].setChecked(True)
+        a.show_code.setChecked(i18n.settings().value("show_code", False, type=bool))
         self.retranslate()
         self._update_actions()
 
@@ -89,13 +109,13 @@ class MainWindow(QMainWindow):
         a, bar = self.actions, self.menuBar()
         self.file_menu = bar.addMenu("")
         for action in (a.load_model, a.load_weights, None, a.save_model, a.save_weights, None,
-                       a.runs_folder, None, a.quit):
+                       a.export_script, None, a.runs_folder, None, a.quit):
             self.file_menu.addSeparator() if action is None else self.file_menu.addAction(action)
         self.training_menu = bar.addMenu("")
         for action in (a.start, a.stop, a.resume, a.step):
             self.training_menu.addAction(action)
         self.view_menu = bar.addMenu("")
-        for action in (a.log_scale, a.show_panel, None, a.larger_text, a.smaller_text,
+        for action in (a.log_scale, a.show_panel, a.show_code, None, a.larger_text, a.smaller_text,
                        a.normal_text, None):
             self.view_menu.addSeparator() if action is None else self.view_menu.addAction(action)
         self.language_menu = self.view_menu.addMenu("")
@@ -119,6 +139,8 @@ class MainWindow(QMainWindow):
         self.view_menu.setTitle(self.tr("&View"))
         self.language_menu.setTitle(self.tr("&Language"))
         self.help_menu.setTitle(self.tr("&Help"))
+        self.code_dock.setWindowTitle(self.tr("Keras code"))
+        self._refresh_code()
         for i, tab in enumerate(self._presenters):
             running = tab.runner is not None and tab.runner.training
             self.tabs.setTabToolTip(i, self.tr("Training…") if running else "")
@@ -177,6 +199,56 @@ class MainWindow(QMainWindow):
     def _on_tab(self, index: int) -> None:
         self.statusBar().showMessage(self._presenters[index].last_status)
         self._update_actions()
+        self._refresh_code()
+
+    # ------------------------------------------------------------ Keras code
+    @Slot(bool)
+    def _code_visibility(self, _visible: bool) -> None:
+        shown = not self.code_dock.isHidden()
+        self.actions.show_code.setChecked(shown)
+        if shown:
+            self._refresh_code()
+
+    @Slot()
+    def _refresh_code(self) -> None:
+        """The code view follows the tab in view and its settings (while shown)."""
+        experiment = self.current_tab().code_experiment()
+        self.actions.export_script.setEnabled(experiment is not None)
+        if self.code_dock.isHidden():
+            return
+        if experiment is None:
+            self.code_view.set_code("# " + self.tr(
+                "Nothing trains on this tab: the curves are keras.activations "
+                "functions and their derivatives."), runnable=False)
+        else:
+            self.code_view.set_code(keras_code.script(experiment))
+
+    @Slot()
+    def export_script(self) -> None:
+        """Write the tab's experiment as a runnable script (and the data it reads)."""
+        experiment = self.current_tab().code_experiment()
+        if experiment is None:
+            return
+        try:
+            experiment.validate()
+        except ExperimentError as err:
+            self.dialogs.error(presenter.user_message(err))
+            return
+        path = self.dialogs.save_path(self.tr("Export script"), self.tr("Python script (*.py)"))
+        if not path:
+            return
+        if not path.lower().endswith(".py"):
+            path += ".py"
+        try:
+            written = keras_code.export(experiment, path)
+        except SaveError as err:
+            self.dialogs.error(presenter.user_message(err))
+            return
+        text = self.tr("Script written to {path}.").format(path=written[0])
+        if len(written) > 1:
+            text += " " + self.tr("The data it reads lie beside it: {name}.").format(
+                name=keras_code.BOSTON_FILE)
+        self.statusBar().showMessage(text)
 
     @Slot(bool)
     def _on_training_changed(self, running: bool) -> None:

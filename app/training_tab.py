@@ -39,6 +39,7 @@ WARM_EPOCHS = 2
 
 class TrainingTab(QWidget):
     status = Signal(str)  # for the window's status bar while this tab shows
+    settingsChanged = Signal()  # the panel's experiment changed (the code view follows)
 
     def __init__(self, experiment: Experiment, dialogs: Dialogs, actions: Actions, parent=None):
         super().__init__(parent)
@@ -172,6 +173,7 @@ class TrainingTab(QWidget):
         d.runsChanged.connect(self.refresh_runs)
         d.replayChanged.connect(self._replay_changed)
         self.panel.presetRequested.connect(self._on_preset)
+        self.panel.changed.connect(self.settingsChanged)
         self._experiment = experiment
         self._show_experiment(experiment)
         self._update_buttons()
@@ -185,6 +187,10 @@ class TrainingTab(QWidget):
     @property
     def runner(self):
         return self.document.runner
+
+    def code_experiment(self) -> Experiment:
+        """What the Keras code view shows for this tab: the panel's settings."""
+        return self.panel.experiment()
 
     def request_start(self) -> None:
         self.on_start()

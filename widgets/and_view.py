@@ -33,6 +33,7 @@ class AndView(QWidget):
     startRequested = Signal(object)  # the Experiment to build and train
     stopRequested = Signal()
     stepRequested = Signal()   # one update: the next sample
+    settingsChanged = Signal()  # any setting edited: experiment() differs
     redrawn = Signal()
 
     def __init__(self, parent=None):
@@ -51,6 +52,10 @@ class AndView(QWidget):
         self.learning_rate = _spin(0.0001, LIMITS["learning_rate"].high, 4, 0.01)
         self.epochs = QSpinBox(minimum=1, maximum=LIMITS["epochs"].high)
         self.shuffle = QCheckBox()
+        for box in (self.w1, self.w2, self.b, self.seed, self.learning_rate, self.epochs):
+            box.valueChanged.connect(self.settingsChanged)
+        for w in (self.activation.currentIndexChanged, self.from_seed.toggled, self.shuffle.toggled):
+            w.connect(self.settingsChanged)
         self.slide_values = QPushButton()
         self.slide_values.clicked.connect(self.load_preset)
         self.start_button = QPushButton()

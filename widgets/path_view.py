@@ -147,6 +147,7 @@ class PathView(QWidget):
     startRequested = Signal(object)   # the paths Experiment, with start, learning rate, epochs
     stopRequested = Signal()
     stepRequested = Signal()          # one update of each path
+    settingsChanged = Signal()        # any setting edited: experiment() differs
     startPicked = Signal(float, float)
     # The visible (w1 low, high) and (w2 low, high): please set_surface over them (covering_grid).
     surfaceRequested = Signal(object, object)
@@ -226,6 +227,8 @@ class PathView(QWidget):
         self.learning_rate.setKeyboardTracking(False)
         # Every update is a point of the path: more epochs than this do not draw.
         self.epochs = QSpinBox(minimum=1, maximum=10_000, value=e.epochs)
+        for box in (self.w1, self.w2, self.learning_rate, self.epochs):
+            box.valueChanged.connect(self.settingsChanged)
         self.start_button = QPushButton()
         self.start_button.clicked.connect(self._request_start)
         self.stop_button = QPushButton(enabled=False)

@@ -76,6 +76,14 @@
         <translation>Gewichte in das aktuelle Netz; sein Verlauf beginnt neu</translation>
     </message>
     <message>
+        <source>E&amp;xport script…</source>
+        <translation>Skript e&amp;xportieren…</translation>
+    </message>
+    <message>
+        <source>The tab&apos;s experiment as a Python script that trains it with Keras</source>
+        <translation>Das Experiment des Tabs als Python-Skript, das es mit Keras trainiert</translation>
+    </message>
+    <message>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
@@ -90,6 +98,14 @@
     <message>
         <source>Show or hide the experiment panel</source>
         <translation>Den Experimentbereich ein- oder ausblenden</translation>
+    </message>
+    <message>
+        <source>Keras &amp;code</source>
+        <translation>Keras-&amp;Code</translation>
+    </message>
+    <message>
+        <source>Show the tab&apos;s experiment as Keras code</source>
+        <translation>Das Experiment des Tabs als Keras-Code zeigen</translation>
     </message>
     <message>
         <source>&amp;Larger text</source>
@@ -271,6 +287,21 @@
     <message>
         <source>Weights after epoch {epoch}</source>
         <translation>Gewichte nach Epoche {epoch}</translation>
+    </message>
+</context>
+<context>
+    <name>CodeView</name>
+    <message>
+        <source>Copy</source>
+        <translation>Kopieren</translation>
+    </message>
+    <message>
+        <source>Copy the code to the clipboard</source>
+        <translation>Den Code in die Zwischenablage kopieren</translation>
+    </message>
+    <message>
+        <source>Export script…</source>
+        <translation>Skript exportieren…</translation>
     </message>
 </context>
 <context>
@@ -582,6 +613,10 @@
 <context>
     <name>MainWindow</name>
     <message>
+        <source>Code copied.</source>
+        <translation>Code kopiert.</translation>
+    </message>
+    <message>
         <source>Keras Lecture Lab — dense networks, live</source>
         <translation>Keras Lecture Lab — Dense-Netze live</translation>
     </message>
@@ -622,12 +657,36 @@
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
+        <source>Keras code</source>
+        <translation>Keras-Code</translation>
+    </message>
+    <message>
         <source>Training…</source>
         <translation>Training läuft…</translation>
     </message>
     <message>
         <source>Runs folder</source>
         <translation>Ordner der Läufe</translation>
+    </message>
+    <message>
+        <source>Nothing trains on this tab: the curves are keras.activations functions and their derivatives.</source>
+        <translation>Auf diesem Tab wird nichts trainiert: die Kurven sind Funktionen aus keras.activations und ihre Ableitungen.</translation>
+    </message>
+    <message>
+        <source>Export script</source>
+        <translation>Skript exportieren</translation>
+    </message>
+    <message>
+        <source>Python script (*.py)</source>
+        <translation>Python-Skript (*.py)</translation>
+    </message>
+    <message>
+        <source>Script written to {path}.</source>
+        <translation>Skript geschrieben: {path}.</translation>
+    </message>
+    <message>
+        <source>The data it reads lie beside it: {name}.</source>
+        <translation>Die Daten, die es liest, liegen daneben: {name}.</translation>
     </message>
     <message>
         <source>&lt;h3&gt;Keras Lecture Lab&lt;/h3&gt;&lt;p&gt;The lecture on dense networks in Keras, in one window. Everything trains for real with Keras 3 in the background while the plots follow every epoch.&lt;/p&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;Activation functions&lt;/b&gt; tab: sigmoid, tanh and ReLU with their derivatives, and two ReLUs side by side (Nebeneinanderausführung) or in series (Hintereinanderausführung).&lt;/li&gt;&lt;li&gt;&lt;b&gt;AND neuron&lt;/b&gt; tab: one neuron learns AND, sigmoid against ReLU, updated after every sample, with its four predictions after each epoch.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Gradient paths&lt;/b&gt; tab: full-batch, mini-batch and per-sample gradient descent, 1, 3 and 9 updates per epoch, as paths on the loss surface.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Training&lt;/b&gt; tab: a Sequential net of Dense layers on the Boston Housing data, judged by the mean, max and min absolute test error; Stop (Training abbrechen) and Resume (weiter trainieren) in the Training menu; Save and Load, as .h5 models or weights, in the File menu; a validation share with early stopping on val_loss.&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;Keys: Ctrl+Return starts, Esc stops, Ctrl+R resumes, Ctrl+S saves, Ctrl+O loads, Ctrl++ and Ctrl+- change the text size.&lt;/p&gt;</source>
