@@ -36,6 +36,8 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--load", metavar="FILE.h5", help="headless: start from this saved model")
     p.add_argument("--save", metavar="FILE.h5", help="headless: save the model here at the end")
     p.add_argument("--report", metavar="FILE.json", help="headless: write a JSON report here")
+    p.add_argument("--export-csv", metavar="FILE.csv",
+                   help="headless: write the history (epoch, loss, val_loss, run) here at the end")
     p.add_argument("--export-script", metavar="FILE.py",
                    help="headless: write the experiment as a Keras script (and the data it "
                         "reads beside it) instead of training")
@@ -94,7 +96,7 @@ def run_headless(args) -> int:
         experiment = experiment_from_args(args)
         if args.export_script:
             return _export_script(args, experiment)
-        for path in (args.report, args.save):
+        for path in (args.report, args.save, args.export_csv):
             if path and not os.path.isdir(os.path.dirname(os.path.abspath(path))):
                 raise ExperimentError(QT_TRANSLATE_NOOP(
                     "Messages", "The folder for {path} does not exist."), path=path)
@@ -138,6 +140,9 @@ def run_headless(args) -> int:
             with open(args.report, "w") as f:
                 json.dump(report.as_dict(args.preset, result, errors), f, indent=1)
             print(f"report {args.report}")
+        if args.export_csv:
+            name = recorder.record.name if recorder is not None else experiment.name
+            _write_csv(args.export_csv, [(name, session.history)])
     except (ExperimentError, LoadError, SaveError, OSError) as err:
         print(f"error: {err}", file=sys.stderr)
         return 1
@@ -155,6 +160,12 @@ def _export_script(args, experiment) -> int:
     for path in keras_code.export(experiment.validate(), args.export_script):
         print(f"wrote {path}")
     return 0
+
+
+def _write_csv(path: str, histories) -> None:
+    from training import exports
+    from training.atomic import write_atomic
+    print(f"history {write_atomic(path, exports.history_csv(histories))}")
 
 
 def _recorder(args, session):
@@ -189,6 +200,8 @@ def _headless_paths(args, experiment) -> int:
         w1, w2 = run.points[-1]
         print(f"batch size {bs}: {len(run.points) - 1} updates in {run.seconds:.2f} s, "
               f"loss {run.history['loss'][-1]:.4g}, w = ({w1:.3f}, {w2:.3f})")
+    if args.export_csv:
+        _write_csv(args.export_csv, [(f"batch size {bs}", run.history) for bs, run in runs.items()])
     if args.report:
         report = {
             "preset": args.preset,
@@ -258,7 +271,7 @@ def main(argv=None) -> int:
         runtime.set_verbose(True)
     if args.headless:
         return run_headless(args)
-    for flag in ("load", "save", "report", "export_script"):
+    for flag in ("load", "save", "report", "export_script", "export_csv"):
         if getattr(args, flag):
             print(f"error: --{flag.replace('_', '-')} goes with --headless", file=sys.stderr)
             return 2

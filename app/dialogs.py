@@ -6,6 +6,10 @@ import os
 from PySide6.QtCore import QCoreApplication, QStandardPaths
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
+from training.errors import SaveError
+
+from .presenter import user_message
+
 
 translate = QCoreApplication.translate
 
@@ -36,6 +40,21 @@ class Dialogs:
         if path:
             self.folder = os.path.dirname(path)
         return path
+
+    def save_file(self, title: str, filters: str, suffix: str, write) -> str | None:
+        """Ask where, complete the name with `suffix`, and `write(path)` (which
+        returns the path written); a failure is shown, not raised. The path
+        written, or None."""
+        path = self.save_path(title, filters)
+        if not path:
+            return None
+        if not path.lower().endswith(suffix):
+            path += suffix
+        try:
+            return write(path)
+        except SaveError as err:
+            self.error(user_message(err))
+            return None
 
     def open_path(self, title: str, filters: str) -> str:
         path, _ = QFileDialog.getOpenFileName(self.parent, title, self.folder,

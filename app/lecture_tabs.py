@@ -10,6 +10,7 @@ from __future__ import annotations
 import numpy as np
 from PySide6.QtCore import QCoreApplication, QObject, Signal, Slot
 
+from training.atomic import write_atomic
 from training.experiment import Experiment
 from training.gradient_paths import GRID_W1, GRID_W2, loss_surface
 from widgets.activation_view import ActivationView
@@ -94,6 +95,19 @@ class AndTab(LectureTab):
         r.started.connect(self._on_started)
         r.epochEnded.connect(self._on_epoch)
         r.batchEnded.connect(self._on_batch)
+        self.view.tableExportRequested.connect(self.export_table)
+
+    @Slot()
+    def export_table(self) -> None:
+        data = self.view.table_csv()
+        if data is None:
+            self.dialogs.error(self.tr("There is no table to save yet: train first."))
+            return
+        written = self.dialogs.save_file(
+            self.tr("Save the AND table"), self.tr("CSV table (*.csv)"), ".csv",
+            lambda path: write_atomic(path, data))
+        if written:
+            self.say(self.tr("Table written to {path}.").format(path=written))
 
     @Slot(object)
     def start(self, experiment: Experiment) -> None:

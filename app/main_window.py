@@ -7,6 +7,8 @@ Start and Stop act on the tab in view; the File menu on the document.
 """
 from __future__ import annotations
 
+import os
+
 from PySide6.QtCore import QEvent, Qt, Slot
 from PySide6.QtGui import QIcon, QKeySequence, QPixmap, QShortcut
 from PySide6.QtWidgets import (
@@ -16,7 +18,7 @@ from PySide6.QtWidgets import (
 from training import keras_code
 from training.errors import ExperimentError, SaveError
 from training.experiment import Experiment
-from widgets import style
+from widgets import plot_export, style
 from widgets.code_view import CodeView
 
 from . import i18n, presenter, runs
@@ -88,6 +90,8 @@ class MainWindow(QMainWindow):
         a.quit.triggered.connect(self.close)
         a.runs_folder.triggered.connect(self.choose_runs_folder)
         a.export_script.triggered.connect(self.export_script)
+        a.export_plots.triggered.connect(self.export_plots)
+        plot_export.requests.save.connect(self.save_plot)
         self.code_view.exportRequested.connect(self.export_script)
         self.code_view.copied.connect(
             lambda: self.statusBar().showMessage(self.tr("Code copied."), 5000))
@@ -109,7 +113,8 @@ class MainWindow(QMainWindow):
         a, bar = self.actions, self.menuBar()
         self.file_menu = bar.addMenu("")
         for action in (a.load_model, a.load_weights, None, a.save_model, a.save_weights, None,
-                       a.export_script, None, a.runs_folder, None, a.quit):
+                       a.export_script, a.export_plots, a.export_history, a.export_predictions,
+                       None, a.runs_folder, None, a.quit):
             self.file_menu.addSeparator() if action is None else self.file_menu.addAction(action)
         self.training_menu = bar.addMenu("")
         for action in (a.start, a.stop, a.resume, a.step):
@@ -223,6 +228,44 @@ class MainWindow(QMainWindow):
         else:
             self.code_view.set_code(keras_code.script(experiment))
 
+    # ------------------------------------------------------------ plots
+    @Slot(object, str)
+    def save_plot(self, view, fmt: str) -> None:
+        """A plot's right-click Save as PNG / SVG."""
+        if not self.isAncestorOf(view):  # another window's plot
+            return
+        filters = {"png": self.tr("PNG image (*.png)"), "svg": self.tr("SVG drawing (*.svg)")}
+        written = self.dialogs.save_file(self.tr("Save plot"), filters[fmt], "." + fmt,
+                                         lambda path: plot_export.save(view, path, fmt))
+        if written:
+            self.statusBar().showMessage(self.tr("Plot saved to {path}.").format(path=written))
+
+    @Slot()
+    def export_plots(self) -> None:
+        """Every plot shown on the tab in view, as PNG and SVG, into one folder."""
+        views = [v for v in plot_export.plots_in(self.current_tab().view) if v.isVisible()]
+        if not views:
+            self.dialogs.error(self.tr("This tab shows no plot."))
+            return
+        folder = self.dialogs.folder_path(self.tr("Export plots into"), self.dialogs.folder)
+        if not folder:
+            return
+        targets = [(v, os.path.join(folder, f"{v.objectName()}.{fmt}"), fmt)
+                   for v in views for fmt in plot_export.FORMATS]
+        there = [os.path.basename(p) for _, p, _ in targets if os.path.exists(p)]
+        if there and not self.dialogs.confirm(self.tr("Replace {names}?").format(
+                names=", ".join(there))):
+            return
+        try:
+            for view, path, fmt in targets:
+                plot_export.save(view, path, fmt)
+        except SaveError as err:
+            self.dialogs.error(presenter.user_message(err))
+            return
+        self.dialogs.folder = folder
+        self.statusBar().showMessage(self.tr("{n} files written to {folder}: {names}.").format(
+            n=len(targets), folder=folder, names=", ".join(os.path.basename(p) for _, p, _ in targets)))
+
     @Slot()
     def export_script(self) -> None:
         """Write the tab's experiment as a runnable script (and the data it reads)."""
@@ -234,15 +277,9 @@ class MainWindow(QMainWindow):
         except ExperimentError as err:
             self.dialogs.error(presenter.user_message(err))
             return
-        path = self.dialogs.save_path(self.tr("Export script"), self.tr("Python script (*.py)"))
-        if not path:
-            return
-        if not path.lower().endswith(".py"):
-            path += ".py"
-        try:
-            written = keras_code.export(experiment, path)
-        except SaveError as err:
-            self.dialogs.error(presenter.user_message(err))
+        written = self.dialogs.save_file(self.tr("Export script"), self.tr("Python script (*.py)"),
+                                         ".py", lambda path: keras_code.export(experiment, path))
+        if not written:
             return
         text = self.tr("Script written to {path}.").format(path=written[0])
         if len(written) > 1:

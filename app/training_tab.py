@@ -8,10 +8,13 @@ import os
 import time
 
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal, Slot
+from PySide6.QtGui import QAction, QGuiApplication
 from PySide6.QtWidgets import (
     QComboBox, QHBoxLayout, QLabel, QProgressBar, QScrollArea, QSlider, QSpinBox, QSplitter,
     QTabWidget, QToolBar, QVBoxLayout, QWidget)
 
+from training import exports
+from training.atomic import write_atomic
 from training.data import TARGETS
 from training.errors import ExperimentError
 from training.experiment import LIMITS, Experiment
@@ -90,7 +93,9 @@ class TrainingTab(QWidget):
                              (actions.save_model, self.on_save),
                              (actions.save_weights, self.on_save_weights),
                              (actions.load_model, self.on_load),
-                             (actions.load_weights, self.on_load_weights)):
+                             (actions.load_weights, self.on_load_weights),
+                             (actions.export_history, self.export_history),
+                             (actions.export_predictions, self.export_predictions)):
             action.triggered.connect(slot)
         self.resume_mode.currentIndexChanged.connect(self._update_buttons)
 
@@ -108,6 +113,12 @@ class TrainingTab(QWidget):
         self.note.hide()
         self.errors = Readout()
         self.errors.setObjectName("testErrors")
+        self._errors: dict | None = None  # the figures the line shows
+        # Right click: the line as two tab-separated rows, for a spreadsheet.
+        self.copy_errors_action = QAction(self.errors, objectName="copy_errors")
+        self.copy_errors_action.triggered.connect(self.copy_errors)
+        self.errors.addAction(self.copy_errors_action)
+        self.errors.setContextMenuPolicy(Qt.ActionsContextMenu)
         self.progress = QProgressBar()
         self.progress.setTextVisible(True)
         self.progress.setValue(0)
@@ -202,6 +213,7 @@ class TrainingTab(QWidget):
         self.pages.setTabText(0, self.tr("Live"))
         self.pages.setTabText(1, self.tr("Runs"))
         self.replay_caption.setText(self.tr("Epoch"))
+        self.copy_errors_action.setText(self.tr("Copy for a spreadsheet"))
         self.replay_slider.setToolTip(self.tr(
             "Replay: the predictions and the test error as they were after any epoch of the run"))
         self._show_replay_label()
@@ -349,7 +361,63 @@ class TrainingTab(QWidget):
         self.prediction_plot.set_target(target.true_label, target.predicted_label, target.unit)
 
     def _show_errors(self, errors: dict | None, e: Experiment) -> None:
+        self._errors = errors
         self.errors.setText(presenter.errors_line(errors, TARGETS[e.dataset].unit))
+
+    # ------------------------------------------------------------ exports
+    @Slot()
+    def copy_errors(self) -> None:
+        """The test-error line as a header row and a row of figures, tab-separated."""
+        e = self._errors
+        if not e:
+            self._say(self.tr("There is no test error to copy yet."))
+            return
+        unit = TARGETS[self._experiment.dataset].unit
+        head = [self.tr("mean abs error"), self.tr("max abs error"), self.tr("min abs error")]
+        if unit:
+            head = [f"{h} ({unit})" for h in head]
+        QGuiApplication.clipboard().setText(exports.tsv(
+            [head, [numbers.fixed(e[k]) for k in ("mean_abs", "max_abs", "min_abs")]]))
+        self._say(self.tr("Test error copied."))
+
+    def export_runs(self) -> list[tuple[str, dict]]:
+        """The histories Export history writes: the ticked runs while the Runs
+        page shows, else the open run as its plot shows it."""
+        if self.pages.currentWidget() is self.run_list:
+            ticked = self.run_list.model.ticked_rows()
+            if ticked:
+                return [(row.name, row.history) for row in ticked]
+        history = self.loss_plot.history()
+        if not history["loss"]:
+            return []
+        run = self.document.run
+        return [(run.name if run is not None else self._experiment.name, history)]
+
+    @Slot()
+    def export_history(self) -> None:
+        histories = self.export_runs()
+        if not histories:
+            self.dialogs.error(self.tr("There is no history to export yet: train first, "
+                                       "or tick runs on the Runs page."))
+            return
+        written = self.dialogs.save_file(
+            self.tr("Export history"), self.tr("CSV table (*.csv)"), ".csv",
+            lambda path: write_atomic(path, exports.history_csv(histories)))
+        if written:
+            self._say(self.tr("History of {n} run(s) written to {path}.").format(
+                n=numbers.whole(len(histories)), path=written))
+
+    @Slot()
+    def export_predictions(self) -> None:
+        shown = self.prediction_plot.shown()
+        if shown is None:
+            self.dialogs.error(self.tr("There are no predictions to export yet."))
+            return
+        written = self.dialogs.save_file(
+            self.tr("Export predictions"), self.tr("CSV table (*.csv)"), ".csv",
+            lambda path: write_atomic(path, exports.predictions_csv(*shown)))
+        if written:
+            self._say(self.tr("Predictions written to {path}.").format(path=written))
 
     def _show_experiment(self, e: Experiment) -> None:
         self._experiment = e

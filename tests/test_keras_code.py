@@ -6,6 +6,7 @@ import subprocess
 import sys
 
 import pytest
+from PySide6.QtCore import Qt
 
 from training import keras_code
 from training.engine import Session
@@ -175,3 +176,134 @@ def test_export_script_from_the_menu_writes_the_panels_experiment(make_window, m
     w.actions.export_script.trigger()
     assert len(messages) == 1 and "fehlt" in messages[0] and "Traceback" not in messages[0]
     assert not (tmp_path / "fehlt").exists()
+
+
+# ------------------------------------------------------------------ plots
+# A menu's popup on the offscreen platform: it says it cannot raise or grab.
+MENU_WARNINGS = "This plugin does not support (raise|grabbing)"
+
+
+@pytest.mark.qt_log_ignore(MENU_WARNINGS)
+def test_a_plots_right_click_menu_resets_and_saves_png_at_twice_its_size_and_svg(
+        make_window, qtbot, monkeypatch, tmp_path, messages):
+    from PySide6.QtCore import QPoint
+    from PySide6.QtGui import QImage
+    from PySide6.QtWidgets import QMenu
+    from widgets import plot_export
+    w = make_window()
+    view = w.training.loss_plot.view
+    qtbot.mouseClick(view.viewport(), Qt.RightButton, pos=QPoint(view.width() // 2, view.height() // 2))
+    menu = view.findChild(QMenu, "plot_menu")
+    assert menu is not None and menu.isVisible()
+    assert [a.objectName() for a in menu.actions() if a.objectName()] == [
+        "plot_reset", "plot_png", "plot_svg"]
+    monkeypatch.setattr(w.dialogs, "save_path", lambda *a: str(tmp_path / "Verlust"))
+    menu.findChild(type(menu.actions()[0]), "plot_png").trigger()
+    image = QImage(str(tmp_path / "Verlust.png"))
+    assert abs(image.width() - 2 * view.viewport().width()) <= 2
+    monkeypatch.setattr(w.dialogs, "save_path", lambda *a: str(tmp_path / "Verlust.svg"))
+    plot_export.requests.save.emit(view, "svg")
+    svg = (tmp_path / "Verlust.svg").read_text(encoding="utf-8")
+    assert svg.startswith("<?xml") and "<svg" in svg and "loss" in svg
+    from PySide6.QtSvg import QSvgRenderer
+    assert QSvgRenderer(str(tmp_path / "Verlust.svg")).isValid()
+    assert messages == []
+
+
+def test_export_plots_writes_every_plot_of_the_tab_in_view(make_window, monkeypatch, tmp_path,
+                                                         messages):
+    w = make_window()
+    w.tabs.setCurrentWidget(w.activation_tab.view)
+    monkeypatch.setattr(w.dialogs, "folder_path", lambda *a: str(tmp_path))
+    w.actions.export_plots.trigger()
+    assert sorted(os.listdir(tmp_path)) == [
+        "activations.png", "activations.svg", "relu_combination.png", "relu_combination.svg"]
+    asked = []
+    monkeypatch.setattr(w.dialogs, "confirm", lambda q: asked.append(q) or False)
+    before = (tmp_path / "activations.png").stat().st_mtime_ns
+    w.actions.export_plots.trigger()  # the same names again: asked, and kept when refused
+    assert len(asked) == 1 and "activations.png" in asked[0]
+    assert (tmp_path / "activations.png").stat().st_mtime_ns == before
+    assert messages == []
+
+
+# ------------------------------------------------------------------ data
+def test_history_csv_keeps_late_val_loss_on_the_last_epochs():
+    from training import exports
+    text = exports.history_csv([("a", {"loss": [3.0, 2.0, 1.0], "val_loss": [2.5]}),
+                                ("b", {"loss": [0.5]})]).decode()
+    assert text.splitlines() == ["epoch,loss,val_loss,run", "1,3,,a", "2,2,,a", "3,1,2.5,a",
+                                 "1,0.5,,b"]
+
+
+def test_the_training_tab_exports_history_and_predictions_and_copies_the_error_line(
+        make_window, qtbot, monkeypatch, tmp_path, messages, language):
+    import csv
+
+    from PySide6.QtGui import QGuiApplication
+    w = make_window()
+    t = w.training
+    monkeypatch.setattr(w.dialogs, "save_path", lambda *a: str(tmp_path / "leer.csv"))
+    w.actions.export_history.trigger()  # nothing trained yet: said, no file
+    assert len(messages) == 1 and not (tmp_path / "leer.csv").exists()
+
+    t.panel.epochs.setValue(3)
+    with qtbot.waitSignal(w.document.runFinished, timeout=240_000):
+        w.actions.start.trigger()
+    qtbot.waitUntil(lambda: not w.document.busy)
+    monkeypatch.setattr(w.dialogs, "save_path", lambda *a: str(tmp_path / "verlauf"))
+    w.actions.export_history.trigger()
+    rows = list(csv.DictReader(open(tmp_path / "verlauf.csv", encoding="utf-8")))
+    assert [int(r["epoch"]) for r in rows] == [1, 2, 3]
+    assert [float(r["loss"]) for r in rows] == pytest.approx(w.document.session.history["loss"])
+    assert {r["run"] for r in rows} == {w.document.run.name}
+
+    monkeypatch.setattr(w.dialogs, "save_path", lambda *a: str(tmp_path / "vorhersagen.csv"))
+    w.actions.export_predictions.trigger()
+    rows = list(csv.DictReader(open(tmp_path / "vorhersagen.csv", encoding="utf-8")))
+    assert len(rows) == 102
+    mae = sum(float(r["abs_error"]) for r in rows) / len(rows)
+    assert mae == pytest.approx(w.document.session.test_errors()["mean_abs"], rel=1e-4)
+
+    language("de")
+    t.copy_errors_action.trigger()
+    head, values = QGuiApplication.clipboard().text().splitlines()
+    assert head.count("\t") == 2 and values.count("\t") == 2
+    assert "," in values and "." not in values  # German decimal commas, for a German spreadsheet
+    assert len(messages) == 1
+
+
+def test_the_and_table_copies_as_shown_and_saves_every_epoch(make_window, qtbot, monkeypatch,
+                                                             tmp_path, messages):
+    import csv
+
+    from PySide6.QtGui import QGuiApplication
+    w = make_window()
+    tab, view = w.and_tab, w.and_tab.view
+    w.tabs.setCurrentWidget(view)
+    with qtbot.waitSignal(tab.runner.trainingChanged, timeout=240_000,
+                          check_params_cb=lambda running: not running):
+        view.start_button.click()
+    qtbot.waitUntil(lambda: len(view.predictions) == 7)
+    view.copy_table_action.trigger()
+    lines = QGuiApplication.clipboard().text().splitlines()
+    assert lines[0].split("\t")[:3] == ["x₁", "x₂", "y"]
+    assert [line.split("\t")[3] for line in lines[1:]] == view.shown_predictions()
+    monkeypatch.setattr(w.dialogs, "save_path", lambda *a: str(tmp_path / "and"))
+    view.save_table_action.trigger()
+    rows = list(csv.reader(open(tmp_path / "and.csv", encoding="utf-8")))
+    assert rows[0][:2] == ["epoch", "prediction (0,0)"] and len(rows) == 8
+    assert [float(v) for v in rows[-1][1:5]] == pytest.approx([0, 0, 0, 0.994], abs=1e-3)
+    assert messages == []
+
+
+def test_headless_export_csv_writes_the_history_after_training(tmp_path):
+    target = tmp_path / "verlauf.csv"
+    out = subprocess.run([sys.executable, "main.py", "--headless", "--preset",
+                          "boston-early-stopping", "--epochs", "2", "--no-runs",
+                          "--export-csv", str(target)],
+                         capture_output=True, text=True, timeout=CHILD_TIMEOUT)
+    assert out.returncode == 0, out.stderr
+    lines = target.read_text(encoding="utf-8").splitlines()
+    assert lines[0] == "epoch,loss,val_loss,run" and len(lines) == 3
+    assert all(line.endswith(",boston-early-stopping") and ",," not in line for line in lines[1:])

@@ -12,7 +12,8 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QGridLayout, QGroupBox, QHB
 
 from . import frame_clock, numbers, style
 from .axes import ValueAxis
-from .plots import legend_row, reset_on_click
+from .plot_export import plot_menu
+from .plots import legend_row
 
 X = np.linspace(-5, 5, 801)
 
@@ -60,7 +61,7 @@ def _one(value: float) -> str:
     return numbers.fixed(value, 1)
 
 
-def _plot_with_legend(columns: int, y_range=None):
+def _plot_with_legend(name: str, columns: int, y_range=None):
     view = pg.GraphicsLayoutWidget()
     legend = legend_row(view, columns)
     plot = view.addPlot(row=1, col=0, axisItems={"bottom": ValueAxis("bottom"),
@@ -72,7 +73,7 @@ def _plot_with_legend(columns: int, y_range=None):
         if y_range is not None:
             plot.setYRange(*y_range)
     reset()
-    reset_on_click(view, reset)
+    plot_menu(view, name, reset)
     return view, plot, legend
 
 
@@ -82,7 +83,7 @@ class ActivationView(QWidget):
     def __init__(self, parent=None):
         super().__init__(parent)
         # --- the functions and their derivatives
-        self.functions_plot, fp, legend = _plot_with_legend(6, y_range=(-1.1, 2.1))
+        self.functions_plot, fp, legend = _plot_with_legend("activations", 6, y_range=(-1.1, 2.1))
         self.functions_title = fp
         self.shown: dict[str, QCheckBox] = {}
         self.curves: dict[str, tuple[pg.PlotDataItem, pg.PlotDataItem]] = {}
@@ -100,7 +101,7 @@ class ActivationView(QWidget):
         toggles.addStretch(1)
 
         # --- two ReLUs combined
-        self.combination_plot, cp, self.legend = _plot_with_legend(3)
+        self.combination_plot, cp, self.legend = _plot_with_legend("relu_combination", 3)
         self.part1 = cp.plot(pen=style.pen(style.TAB10[1], width=2, dotted=True))
         self.part2 = cp.plot(pen=style.pen(style.TAB10[4], width=2, dotted=True))
         self.combined = cp.plot(pen=style.pen(style.TAB10[3], width=3))

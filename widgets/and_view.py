@@ -8,15 +8,18 @@ from __future__ import annotations
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QEvent, Qt, Signal, Slot
+from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDoubleSpinBox, QFormLayout, QGroupBox,
                                QHBoxLayout, QHeaderView, QLabel, QPushButton, QSlider,
                                QSpinBox, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
+from training import exports
 from training.experiment import LIMITS, Experiment, preset
 
 from . import frame_clock, numbers, style
 from .axes import EpochAxis, ValueAxis
-from .plots import legend_row, reset_on_click
+from .plot_export import plot_menu
+from .plots import legend_row
 
 INPUTS = ((0, 0), (0, 1), (1, 0), (1, 1))
 TARGETS = (0, 0, 0, 1)
@@ -34,6 +37,7 @@ class AndView(QWidget):
     stopRequested = Signal()
     stepRequested = Signal()   # one update: the next sample
     settingsChanged = Signal()  # any setting edited: experiment() differs
+    tableExportRequested = Signal()  # Save table as CSV…: the window asks where
     redrawn = Signal()
 
     def __init__(self, parent=None):
@@ -98,6 +102,15 @@ class AndView(QWidget):
         self.table.setFixedHeight(self.table.horizontalHeader().sizeHint().height()
                                   + sum(self.table.rowHeight(r) for r in range(4))
                                   + 2 * self.table.frameWidth())
+        # Right click (or Ctrl+C): the table for a spreadsheet, or every epoch's as CSV.
+        self.copy_table_action = QAction(self.table, objectName="copy_and_table",
+                                         shortcut=QKeySequence.Copy,
+                                         shortcutContext=Qt.WidgetShortcut)
+        self.copy_table_action.triggered.connect(self.copy_table)
+        self.save_table_action = QAction(self.table, objectName="save_and_table")
+        self.save_table_action.triggered.connect(self.tableExportRequested)
+        self.table.addActions([self.copy_table_action, self.save_table_action])
+        self.table.setContextMenuPolicy(Qt.ActionsContextMenu)
         self.weights_label = QLabel()
         self.weights_label.setTextFormat(Qt.RichText)
         self.epoch_slider = QSlider(Qt.Horizontal, minimum=0, maximum=0)
@@ -123,7 +136,7 @@ class AndView(QWidget):
                        for c in COLOURS]
         for curve, (x1, x2), y in zip(self.curves, INPUTS, TARGETS):
             legend.addItem(curve, f"({x1}, {x2}) → {y}")
-        reset_on_click(self.plot_widget, lambda: plot.enableAutoRange(x=True, y=True))
+        plot_menu(self.plot_widget, "and_predictions", lambda: plot.enableAutoRange(x=True, y=True))
         self.epoch_line = pg.InfiniteLine(angle=90, movable=False,
                                           pen=style.pen("#aaaaaa", dashed=True))
         plot.addItem(self.epoch_line, ignoreBounds=True)
@@ -184,6 +197,8 @@ class AndView(QWidget):
             "One SGD update on the next sample of the truth table, as on the slides; after the "
             "fourth, the epoch's row joins the table. Changed settings start a new neuron."))
         self.table.setHorizontalHeaderLabels(["x₁", "x₂", "y", self.tr("prediction ŷ")])
+        self.copy_table_action.setText(self.tr("Copy table"))
+        self.save_table_action.setText(self.tr("Save every epoch's table as CSV…"))
         self.slider_label.setText(self.tr("Epoch"))
         self.plot.setLabel("bottom", self.tr("epoch"))
         self.plot.setLabel("left", self.tr("prediction ŷ"))
@@ -329,6 +344,19 @@ class AndView(QWidget):
             f"<b>{heading}</b><br>w₁ = {numbers.fixed(w[0])}<br>w₂ = {numbers.fixed(w[1])}"
             f"<br>b = {numbers.fixed(w[2])}"
             if w is not None and len(w) == 3 else f"<b>{heading}</b><br>—")
+
+    @Slot()
+    def copy_table(self) -> None:
+        """The table of the epoch shown, tab-separated, as it reads here."""
+        header = [self.table.horizontalHeaderItem(c).text() for c in range(4)]
+        rows = [[self.table.item(r, c).text() for c in range(4)] for r in range(4)]
+        QGuiApplication.clipboard().setText(exports.tsv([header] + rows))
+
+    def table_csv(self) -> bytes | None:
+        """Every epoch's predictions and weights as CSV; None before the first."""
+        if not len(self.predictions):
+            return None
+        return exports.and_table_csv(self.predictions, self.weights)
 
     def shown_predictions(self) -> list[str]:
         return [self.table.item(row, 3).text() for row in range(4)]

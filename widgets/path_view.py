@@ -3,10 +3,11 @@ updates per epoch, drawn live in three colours over the contours, with the
 last two runs' paths faded behind them.
 
 Fed from outside (set_surface, add_point). A click on the surface picks the
-start; a double or a right click brings the default extent back. The view
-asks for the surface it shows (surfaceRequested) when a resize, zoom or pan
-shows more than the surface it has, or too coarsely: the losses are the app's
-to compute, since what computes them reaches the engine, beyond this layer.
+start; a double click (or Reset view in the right-click menu) brings the
+default extent back. The view asks for the surface it shows (surfaceRequested)
+when a resize, zoom or pan shows more than the surface it has, or too
+coarsely: the losses are the app's to compute, since what computes them
+reaches the engine, beyond this layer.
 """
 from __future__ import annotations
 
@@ -23,6 +24,7 @@ from PySide6.QtWidgets import (QDoubleSpinBox, QFormLayout, QGroupBox, QHBoxLayo
 from training.experiment import Experiment, preset
 
 from . import frame_clock, numbers, style
+from .plot_export import open_menu
 from .plots import legend_row
 
 BATCH_SIZES = (9, 3, 1)
@@ -158,6 +160,7 @@ class PathView(QWidget):
         # --- the surface and the paths; the legend in a row of its own above
         # the plot and the colour bar beside it, where neither covers data
         self.plot_widget = pg.GraphicsLayoutWidget()
+        self.plot_widget.setObjectName("paths")  # its file name in Export plots
         grid = self.plot_widget.ci
         # Light text on a dark box whatever the palette: not restyled.
         self.legend = legend_row(self.plot_widget, 3, styled=False,
@@ -169,7 +172,7 @@ class PathView(QWidget):
         self.plot = grid.addPlot(row=1, col=0)
         grid.layout.setRowStretchFactor(1, 1)
         self.plot.setMenuEnabled(False)
-        self.plot.hideButtons()  # the way back is a double or a right click
+        self.plot.hideButtons()  # the way back is a double click or the right-click menu
         self.plot.setAspectLocked(True)  # w1 and w2 are in the same units
         self.view_box = self.plot.getViewBox()
         self.view_box.disableAutoRange()
@@ -292,7 +295,8 @@ class PathView(QWidget):
             "One update of each path from where it stands: batch size 9 a whole epoch, 3 a "
             "third of one, 1 a single sample. Another start or learning rate starts anew."))
         self.hint.setText(self.tr("Click on the surface to pick the start point. After zooming, "
-                                  "a double or a right click shows the whole surface again."))
+                                  "a double click shows the whole surface again; a right click "
+                                  "opens the plot's menu."))
         self.labels["w1"].setText(self.tr("start w₁"))
         self.labels["w2"].setText(self.tr("start w₂"))
         self.labels["learning_rate"].setText(self.tr("learning rate"))
@@ -363,7 +367,10 @@ class PathView(QWidget):
             self._pick_timer.stop()
             self._clicked_at = None
             event.accept()
-            self.reset_view()
+            if event.double():
+                self.reset_view()
+            else:
+                open_menu(self.plot_widget, self.reset_view, event.screenPos().toPoint())
             return
         if self.running or event.button() != Qt.LeftButton:
             return

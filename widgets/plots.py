@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QVBoxLayout, QWidget
 
 from . import frame_clock, numbers, style
 from .axes import EpochAxis, ValueAxis
+from .plot_export import plot_menu
 from .readout import Readout
 
 translate = QCoreApplication.translate
@@ -41,16 +42,6 @@ def _layout_plot(axes: dict, legend_columns: int = 0):
     view.ci.layout.setRowStretchFactor(1, 1)
     style.style_plot(plot)
     return view, plot, legend
-
-
-def reset_on_click(view, reset) -> None:
-    """A double click or a right click on the plot calls `reset`: the way back
-    after zooming (pyqtgraph's own menu stays off)."""
-    def clicked(event):
-        if event.double() or event.button() == Qt.RightButton:
-            event.accept()
-            reset()
-    view.scene().sigMouseClicked.connect(clicked)
 
 
 class _Series:
@@ -157,7 +148,7 @@ class LossPlot(QWidget):
         self._show_best()
         self._clock = frame_clock.shared()
         self._clock.add(self, self.redraw)
-        reset_on_click(self.view, self.reset_view)
+        plot_menu(self.view, "loss", self.reset_view)
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -215,6 +206,10 @@ class LossPlot(QWidget):
             self.best = (int(self.val_epochs.view[i]), float(v[i]))
         self._dirty = True
         self.redraw()
+
+    def history(self) -> dict:
+        """What the plot shows, as a Keras history (val_loss: the last epochs)."""
+        return {"loss": self.loss.view.tolist(), "val_loss": self.val.view.tolist()}
 
     @Slot(int, dict)
     def add_epoch(self, epoch: int, logs: dict) -> None:
@@ -343,7 +338,7 @@ class PredictionPlot(QWidget):
         self._pending = None
         # (true label, predicted label, unit), labels in the "Data" context
         self._target = ("true price", "predicted price", "k$")
-        reset_on_click(self.view, self.reset_view)
+        plot_menu(self.view, "predictions", self.reset_view)
         self.retranslate()
 
     def set_target(self, true_label: str, predicted_label: str, unit: str) -> None:
@@ -382,6 +377,12 @@ class PredictionPlot(QWidget):
     @Slot(object)
     def set_predictions(self, predictions) -> None:
         self._pending = predictions
+
+    def shown(self):
+        """(truth, predictions) as drawn, or None before the first predictions."""
+        self.redraw()  # what is pending is what the user is about to see
+        x, y = self.points.getData()
+        return None if x is None or not len(x) else (np.asarray(x), np.asarray(y))
 
     @Slot()
     def redraw(self) -> bool:

@@ -17,7 +17,8 @@ from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QLab
 
 from . import frame_clock, numbers, style
 from .axes import EpochAxis, ValueAxis
-from .plots import legend_row, reset_on_click
+from .plot_export import plot_menu
+from .plots import legend_row
 
 translate = QCoreApplication.translate
 # Okabe & Ito's colour-blind-safe palette, black (the text's colour) left out.
@@ -194,7 +195,7 @@ class RunList(QWidget):
         style.style_plot(self.plot)
         self.plot.setClipToView(True)
         self.plot.setDownsampling(auto=True, mode="peak")
-        reset_on_click(self.plot_widget, self.reset_view)
+        plot_menu(self.plot_widget, "runs", self.reset_view)
         self.log_scale = False
         # Curves made once per colour slot and reused: ticking draws, it does not build.
         self._curves = [(self.plot.plot(skipFiniteCheck=True, antialias=True),

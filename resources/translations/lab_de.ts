@@ -84,6 +84,30 @@
         <translation>Das Experiment des Tabs als Python-Skript, das es mit Keras trainiert</translation>
     </message>
     <message>
+        <source>Export &amp;history (CSV)…</source>
+        <translation>&amp;Verlauf exportieren (CSV)…</translation>
+    </message>
+    <message>
+        <source>epoch, loss, val_loss, run: the open run, or the runs ticked on the Runs page</source>
+        <translation>epoch, loss, val_loss, run: der geöffnete Lauf oder die auf der Seite „Läufe“ angehakten Läufe</translation>
+    </message>
+    <message>
+        <source>Export pre&amp;dictions (CSV)…</source>
+        <translation>V&amp;orhersagen exportieren (CSV)…</translation>
+    </message>
+    <message>
+        <source>The test predictions against the truth at the epoch shown</source>
+        <translation>Die Vorhersagen auf den Testdaten gegen die wahren Werte, in der gezeigten Epoche</translation>
+    </message>
+    <message>
+        <source>Export &amp;plots…</source>
+        <translation>&amp;Diagramme exportieren…</translation>
+    </message>
+    <message>
+        <source>Every plot of the tab in view as PNG (at twice its size) and SVG, into a folder</source>
+        <translation>Jedes Diagramm des gezeigten Tabs als PNG (in doppelter Größe) und SVG, in einen Ordner</translation>
+    </message>
+    <message>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
@@ -160,6 +184,22 @@
     <message>
         <source>AND neuron</source>
         <translation>AND-Neuron</translation>
+    </message>
+    <message>
+        <source>There is no table to save yet: train first.</source>
+        <translation>Es gibt noch keine Tabelle zum Speichern: zuerst trainieren.</translation>
+    </message>
+    <message>
+        <source>Save the AND table</source>
+        <translation>AND-Tabelle speichern</translation>
+    </message>
+    <message>
+        <source>CSV table (*.csv)</source>
+        <translation>CSV-Tabelle (*.csv)</translation>
+    </message>
+    <message>
+        <source>Table written to {path}.</source>
+        <translation>Tabelle geschrieben: {path}.</translation>
     </message>
     <message>
         <source>Training {title}…</source>
@@ -267,6 +307,14 @@
     <message>
         <source>prediction ŷ</source>
         <translation>Vorhersage ŷ</translation>
+    </message>
+    <message>
+        <source>Copy table</source>
+        <translation>Tabelle kopieren</translation>
+    </message>
+    <message>
+        <source>Save every epoch&apos;s table as CSV…</source>
+        <translation>Die Tabelle jeder Epoche als CSV speichern…</translation>
     </message>
     <message>
         <source>Epoch</source>
@@ -673,6 +721,38 @@
         <translation>Auf diesem Tab wird nichts trainiert: die Kurven sind Funktionen aus keras.activations und ihre Ableitungen.</translation>
     </message>
     <message>
+        <source>PNG image (*.png)</source>
+        <translation>PNG-Bild (*.png)</translation>
+    </message>
+    <message>
+        <source>SVG drawing (*.svg)</source>
+        <translation>SVG-Grafik (*.svg)</translation>
+    </message>
+    <message>
+        <source>Save plot</source>
+        <translation>Diagramm speichern</translation>
+    </message>
+    <message>
+        <source>Plot saved to {path}.</source>
+        <translation>Diagramm gespeichert: {path}.</translation>
+    </message>
+    <message>
+        <source>This tab shows no plot.</source>
+        <translation>Dieser Tab zeigt kein Diagramm.</translation>
+    </message>
+    <message>
+        <source>Export plots into</source>
+        <translation>Diagramme exportieren nach</translation>
+    </message>
+    <message>
+        <source>Replace {names}?</source>
+        <translation>{names} ersetzen?</translation>
+    </message>
+    <message>
+        <source>{n} files written to {folder}: {names}.</source>
+        <translation>{n} Dateien nach {folder} geschrieben: {names}.</translation>
+    </message>
+    <message>
         <source>Export script</source>
         <translation>Skript exportieren</translation>
     </message>
@@ -1015,8 +1095,8 @@
         <translation>Ein Update jedes Pfads, von dort aus, wo er steht: Batchgröße 9 eine ganze Epoche, 3 ein Drittel davon, 1 ein einzelnes Beispiel. Ein anderer Startpunkt oder eine andere Lernrate beginnt neu.</translation>
     </message>
     <message>
-        <source>Click on the surface to pick the start point. After zooming, a double or a right click shows the whole surface again.</source>
-        <translation>Ein Klick auf die Verlustfläche wählt den Startpunkt. Nach dem Zoomen zeigt ein Doppel- oder Rechtsklick wieder die ganze Fläche.</translation>
+        <source>Click on the surface to pick the start point. After zooming, a double click shows the whole surface again; a right click opens the plot&apos;s menu.</source>
+        <translation>Ein Klick auf die Verlustfläche wählt den Startpunkt. Nach dem Zoomen zeigt ein Doppelklick wieder die ganze Fläche; ein Rechtsklick öffnet das Menü des Diagramms.</translation>
     </message>
     <message>
         <source>start w₁</source>
@@ -1064,6 +1144,21 @@
     <message>
         <source>batch size {size}: {n} updates, loss {loss}</source>
         <translation>Batchgröße {size}: {n} Updates, loss {loss}</translation>
+    </message>
+</context>
+<context>
+    <name>Plots</name>
+    <message>
+        <source>Reset view</source>
+        <translation>Ansicht zurücksetzen</translation>
+    </message>
+    <message>
+        <source>Save as PNG (2×)…</source>
+        <translation>Als PNG speichern (2×)…</translation>
+    </message>
+    <message>
+        <source>Save as SVG…</source>
+        <translation>Als SVG speichern…</translation>
     </message>
 </context>
 <context>
@@ -1398,6 +1493,10 @@
         <translation>Epoche</translation>
     </message>
     <message>
+        <source>Copy for a spreadsheet</source>
+        <translation>Für eine Tabellenkalkulation kopieren</translation>
+    </message>
+    <message>
         <source>Replay: the predictions and the test error as they were after any epoch of the run</source>
         <translation>Wiedergabe: die Vorhersagen und der Testfehler, wie sie nach einer beliebigen Epoche des Laufs waren</translation>
     </message>
@@ -1444,6 +1543,54 @@
     <message>
         <source>Load weights</source>
         <translation>Gewichte laden</translation>
+    </message>
+    <message>
+        <source>There is no test error to copy yet.</source>
+        <translation>Es gibt noch keinen Testfehler zum Kopieren.</translation>
+    </message>
+    <message>
+        <source>mean abs error</source>
+        <translation>mittlerer absoluter Fehler</translation>
+    </message>
+    <message>
+        <source>max abs error</source>
+        <translation>größter absoluter Fehler</translation>
+    </message>
+    <message>
+        <source>min abs error</source>
+        <translation>kleinster absoluter Fehler</translation>
+    </message>
+    <message>
+        <source>Test error copied.</source>
+        <translation>Testfehler kopiert.</translation>
+    </message>
+    <message>
+        <source>There is no history to export yet: train first, or tick runs on the Runs page.</source>
+        <translation>Es gibt noch keinen Verlauf zum Exportieren: zuerst trainieren oder auf der Seite „Läufe“ Läufe anhaken.</translation>
+    </message>
+    <message>
+        <source>Export history</source>
+        <translation>Verlauf exportieren</translation>
+    </message>
+    <message>
+        <source>CSV table (*.csv)</source>
+        <translation>CSV-Tabelle (*.csv)</translation>
+    </message>
+    <message>
+        <source>History of {n} run(s) written to {path}.</source>
+        <translation>Verlauf von {n} Lauf/Läufen geschrieben: {path}.</translation>
+    </message>
+    <message>
+        <source>There are no predictions to export yet.</source>
+        <translation>Es gibt noch keine Vorhersagen zum Exportieren.</translation>
+    </message>
+    <message>
+        <source>Export predictions</source>
+        <translation>Vorhersagen exportieren</translation>
+    </message>
+    <message>
+        <source>Predictions written to {path}.</source>
+        <translation>Vorhersagen geschrieben: {path}.</translation>
     </message>
     <message>
         <source>untrained</source>
