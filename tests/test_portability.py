@@ -2,6 +2,9 @@
 holds no POSIX-only call, and paths with spaces and umlauts save, load, export and keep runs."""
 import ast
 import json
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import h5py
@@ -199,3 +202,39 @@ def test_headless_saves_exports_and_keeps_runs_under_spaces_and_umlauts(home, ca
     assert rc == 0, capsys.readouterr().err
     assert len(json.loads(report.read_text(encoding="utf-8"))["history"]["loss"]) == 3
     assert sorted(r.epochs for r in RunStore(str(runs)).list()) == [2, 3]
+
+
+# ------------------------------------------------------------------ high-DPI screens
+SCALED = r'''
+import sys
+sys.path.insert(0, "tests")
+from PySide6.QtWidgets import QApplication
+app = QApplication(sys.argv)
+from app import i18n
+from app.main_window import MainWindow
+from test_projector import clipped_texts
+from training.experiment import preset
+w = MainWindow(preset("boston"), keep_runs=False)
+w.resize(1024, 768)
+w.show()
+for lang in ("en", "de"):
+    i18n.install(lang)
+    for i in range(w.tabs.count()):
+        w.tabs.setCurrentIndex(i)
+        app.processEvents()
+        for text in clipped_texts(w):
+            print("clipped", lang, i, text)
+print("ratio", w.devicePixelRatioF())
+'''
+
+
+@pytest.mark.parametrize("factor", ["1.5", "2"])
+def test_a_scaled_screen_clips_no_text(factor, tmp_path):
+    """Windows at 150 %, a Retina Mac at 200 %: Qt 6 scales the whole window."""
+    done = subprocess.run([sys.executable, "-c", SCALED], cwd=ROOT, capture_output=True,
+                          text=True, timeout=120,
+                          env={**os.environ, "QT_QPA_PLATFORM": "offscreen",
+                               "QT_SCALE_FACTOR": factor, "XDG_CONFIG_HOME": str(tmp_path)})
+    assert done.returncode == 0, done.stderr[-3000:]
+    assert f"ratio {float(factor)}" in done.stdout, done.stdout + done.stderr[-2000:]
+    assert "clipped" not in done.stdout, done.stdout
