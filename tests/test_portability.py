@@ -149,9 +149,13 @@ def home(tmp_path):
 
 def test_the_window_saves_loads_and_keeps_runs_under_spaces_and_umlauts(make_window, qtbot, home,
                                                                         monkeypatch, messages):
+    w = make_window()
+    d, t, a = w.document, w.training, w.actions
+    # File → Runs folder…: one beneath the student's folder.
     runs = home / "Läufe und Netze"
-    w = make_window(runs_dir=str(runs))
-    d, t = w.document, w.training
+    monkeypatch.setattr(w.dialogs, "folder_path", lambda *args: str(runs))
+    a.runs_folder.trigger()
+    assert d.store is not None and d.store.root == str(runs)
     # A short run, kept in its folder.
     t.panel.epochs.setValue(3)
     with qtbot.waitSignal(d.runFinished, timeout=SLOW_WORKER_MS):
@@ -163,12 +167,12 @@ def test_the_window_saves_loads_and_keeps_runs_under_spaces_and_umlauts(make_win
     reopened, _ = persistence.load_session(kept[0].model_path(), preset("boston"))
     np.testing.assert_array_equal(reopened.current_predictions(), d.session.current_predictions())
 
-    # Save the whole model and the weights through the dialogs.
+    # File → Save model and Save weights.
     model, weights = str(home / "netz.h5"), str(home / "Gewichte ä.weights.h5")
-    for button, path in ((t.save_button, model), (None, weights)):
-        monkeypatch.setattr(w.dialogs, "save_path", lambda *a, p=path: p)
+    for action, path in ((a.save_model, model), (a.save_weights, weights)):
+        monkeypatch.setattr(w.dialogs, "save_path", lambda *args, p=path: p)
         with qtbot.waitSignal(d.saved, timeout=SLOW_WORKER_MS) as saved:
-            button.click() if button else t.on_save_weights()
+            action.trigger()
         qtbot.waitUntil(lambda: not d.busy)
         assert saved.args[0] == path and h5py.is_hdf5(path)
     trained = d.session.current_predictions()
@@ -178,10 +182,10 @@ def test_the_window_saves_loads_and_keeps_runs_under_spaces_and_umlauts(make_win
         d.new_session(preset("boston").replace(seed=7))
     qtbot.waitUntil(lambda: not d.busy)
     assert not np.array_equal(d.session.current_predictions(), trained)
-    for loader, path in ((t.on_load, model), (t.on_load_weights, weights)):
-        monkeypatch.setattr(w.dialogs, "open_path", lambda *a, p=path: p)
+    for action, path in ((a.load_model, model), (a.load_weights, weights)):
+        monkeypatch.setattr(w.dialogs, "open_path", lambda *args, p=path: p)
         with qtbot.waitSignal(d.sessionChanged, timeout=SLOW_WORKER_MS):
-            loader()
+            action.trigger()
         qtbot.waitUntil(lambda: not d.busy)
         np.testing.assert_array_equal(d.session.current_predictions(), trained)
     assert messages == []
