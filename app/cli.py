@@ -137,7 +137,7 @@ def run_headless(args) -> int:
         if args.save:
             print(f"saved {save(session, args.save)}")
         if args.report:
-            with open(args.report, "w") as f:
+            with open(args.report, "w", encoding="utf-8") as f:
                 json.dump(report.as_dict(args.preset, result, errors), f, indent=1)
             print(f"report {args.report}")
         if args.export_csv:
@@ -212,7 +212,7 @@ def _headless_paths(args, experiment) -> int:
             "predictions": {str(bs): run.predictions.tolist() for bs, run in runs.items()},
             "paths": {str(bs): run.points.tolist() for bs, run in runs.items()},
         }
-        with open(args.report, "w") as f:
+        with open(args.report, "w", encoding="utf-8") as f:
             json.dump(report, f, indent=1)
         print(f"report {args.report}")
     return 0

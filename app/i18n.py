@@ -20,11 +20,15 @@ _installed: list[QTranslator] = []
 _current = "en"
 
 
+# Where each system keeps an application's settings: the registry on Windows,
+# a plist in ~/Library/Preferences on macOS, a file in ~/.config on Linux. (An
+# INI file would land in ~/.config on macOS too.) Tests set an INI file of
+# their own: conftest.py's private_settings.
+FORMAT = QSettings.NativeFormat
+
+
 def settings() -> QSettings:
-    # An INI file where each system keeps an application's settings (the
-    # same format everywhere; tests point it elsewhere with QSettings.setPath).
-    return QSettings(QSettings.IniFormat, QSettings.UserScope, "Keras Lecture Lab",
-                     "Keras Lecture Lab")
+    return QSettings(FORMAT, QSettings.UserScope, "Keras Lecture Lab", "Keras Lecture Lab")
 
 
 def system_language() -> str:

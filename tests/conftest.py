@@ -105,11 +105,12 @@ def make_window(qtbot, messages):
 
 
 @pytest.fixture(autouse=True)
-def private_settings(tmp_path_factory):
-    """QSettings (the chosen language) in a folder of the test run's own,
-    never the user's."""
+def private_settings(tmp_path_factory, monkeypatch):
+    """QSettings (the chosen language, the runs folder) in an INI file of the
+    test run's own, never the user's: the registry or a plist cannot be moved."""
     from PySide6.QtCore import QSettings
     folder = tmp_path_factory.mktemp("settings")
+    monkeypatch.setattr("app.i18n.FORMAT", QSettings.IniFormat)
     QSettings.setPath(QSettings.IniFormat, QSettings.UserScope, str(folder))
     yield folder
 

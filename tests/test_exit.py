@@ -7,6 +7,8 @@ from pathlib import Path
 import h5py
 import pytest
 
+from training.run_store import RunStore
+
 ROOT = Path(__file__).resolve().parent.parent
 CHILD = r'''
 import sys, time
@@ -23,6 +25,7 @@ def setup(w):
             print(f"closing {time.time()}", flush=True)
             w.close()
     w.dialogs.unsaved = lambda question: "discard"
+    print(f"runs {w.document.store.root}", flush=True)
     w.document.epochEnded.connect(on_epoch)
     w.document.engineReady.connect(w.training.on_start)
 
@@ -33,9 +36,11 @@ run_gui(preset("boston").replace(epochs=100_000), setup)
 @pytest.mark.parametrize("mode", ["train", "save"])
 def test_closing_exits_with_status_0_within_two_seconds(mode, tmp_path):
     path = tmp_path / "closing.h5"
+    data = tmp_path / "data"  # the runs folder goes here (QStandardPaths, on Linux)
     child = subprocess.Popen([sys.executable, "-c", CHILD, mode, str(path)], cwd=ROOT,
                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-                             env={**__import__("os").environ, "QT_QPA_PLATFORM": "offscreen"})
+                             env={**__import__("os").environ, "QT_QPA_PLATFORM": "offscreen",
+                                  "XDG_DATA_HOME": str(data)})
     out, err = child.communicate(timeout=240)
     exited = time.time()
     assert child.returncode == 0, err[-3000:]
@@ -45,3 +50,8 @@ def test_closing_exits_with_status_0_within_two_seconds(mode, tmp_path):
     assert "Destroyed while thread" not in err
     if mode == "save":
         assert h5py.is_hdf5(path)  # the save asked for before closing was completed
+    # os._exit skips Python's teardown, not the run folder: the run, stopped, is on disk.
+    root = next(line[5:] for line in out.splitlines() if line.startswith("runs "))
+    runs = RunStore(root).list()
+    assert [r.status for r in runs] == ["stopped"] and runs[0].epochs >= 3
+    assert h5py.is_hdf5(runs[0].model_path())

@@ -176,6 +176,27 @@ def test_larger_text_scales_fonts_and_plot_lines(window, qtbot):
     assert curve.opts["pen"].widthF() == pytest.approx(1.0)
 
 
+def test_the_largest_text_fits_the_readouts_and_the_and_table(window, qtbot):
+    from PySide6.QtWidgets import QTableWidget
+
+    from widgets.readout import Readout
+    window.show()
+    qtbot.waitExposed(window)
+    table = window.and_tab.view.findChild(QTableWidget)
+    try:
+        window.set_text_scale(2.0)
+        window.tabs.setCurrentIndex(1)
+        QApplication.processEvents()
+        readouts = window.findChildren(Readout)
+        assert len(readouts) >= 2
+        for readout in readouts:
+            assert readout.height() >= readout.label.fontMetrics().height() + 6
+        assert table.rowHeight(0) >= table.fontMetrics().height()
+        assert table.verticalScrollBar().maximum() == 0  # all four rows in view
+    finally:
+        window.actions.normal_text.trigger()
+
+
 def test_the_plots_follow_a_dark_palette(window):
     from PySide6.QtGui import QColor, QPalette
     from widgets import style

@@ -11,6 +11,8 @@ import os
 import tempfile
 import time
 
+import psutil
+
 from .errors import ExperimentError, LoadError, Message, SaveError
 from .texts import QT_TRANSLATE_NOOP
 
@@ -65,7 +67,8 @@ def _remove_stale_temps(folder: str, base: str, suffix: str) -> None:
         full = os.path.join(folder, entry)
         pid = entry[len(head):].split(".", 1)[0]
         try:
-            stale = ((pid.isdigit() and int(pid) != os.getpid() and not _running(int(pid)))
+            # psutil, not os.kill(pid, 0): on Windows that terminates the process.
+            stale = ((pid.isdigit() and int(pid) != os.getpid() and not psutil.pid_exists(int(pid)))
                      or time.time() - os.path.getmtime(full) > STALE_SECONDS)
             if stale:
                 os.unlink(full)
@@ -73,18 +76,11 @@ def _remove_stale_temps(folder: str, base: str, suffix: str) -> None:
             pass
 
 
-def _running(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except OSError:
-        return True  # someone else's process
-    return True
-
-
 def _fsync_folder(folder: str) -> None:
-    # The rename itself reaches the disk only with its folder.
+    # The rename itself reaches the disk only with its folder. Windows cannot
+    # open a folder as a file (and NTFS journals the rename itself): skipped.
+    if os.name == "nt":
+        return
     try:
         fd = os.open(folder, os.O_RDONLY)
     except OSError:

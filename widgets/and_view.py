@@ -99,9 +99,11 @@ class AndView(QWidget):
             for col, value in enumerate((x1, x2, y)):
                 self.table.setItem(row, col, self._cell(str(value)))
             self.table.setItem(row, 3, self._cell("—"))
-        self.table.setFixedHeight(self.table.horizontalHeader().sizeHint().height()
-                                  + sum(self.table.rowHeight(r) for r in range(4))
-                                  + 2 * self.table.frameWidth())
+        # Rows as high as the style's, or as their text at a larger size (View → Larger text).
+        rows = self.table.verticalHeader()
+        rows.setMinimumSectionSize(rows.defaultSectionSize())
+        rows.setSectionResizeMode(QHeaderView.ResizeToContents)
+        self._fit_table()
         # Right click (or Ctrl+C): the table for a spreadsheet, or every epoch's as CSV.
         self.copy_table_action = QAction(self.table, objectName="copy_and_table",
                                          shortcut=QKeySequence.Copy,
@@ -204,9 +206,19 @@ class AndView(QWidget):
         self.plot.setLabel("left", self.tr("prediction ŷ"))
         self._show_epoch(self.epoch_slider.value())
 
+    def _fit_table(self) -> None:
+        """The whole table, no scroll bar."""
+        t, rows = self.table, self.table.verticalHeader()
+        t.setFixedHeight(t.horizontalHeader().sizeHint().height()
+                         + sum(max(rows.minimumSectionSize(), rows.sectionSizeHint(r))
+                               for r in range(4))
+                         + 2 * t.frameWidth())
+
     def changeEvent(self, event) -> None:
         if event.type() == QEvent.LanguageChange:
             self.retranslate()
+        elif event.type() == QEvent.FontChange:
+            self._fit_table()
         super().changeEvent(event)
 
     @staticmethod

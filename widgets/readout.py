@@ -1,7 +1,7 @@
 """A line of figures that changes several times a second, under the plots."""
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
 
 
@@ -17,8 +17,17 @@ class Readout(QWidget):
         super().__init__(parent)
         self.label = QLabel(self)
         self.label.setTextFormat(Qt.RichText)
-        self.setFixedHeight(self.label.fontMetrics().height() + 6)
+        self._fit()
         self.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Fixed)
+
+    def _fit(self) -> None:
+        self.setFixedHeight(self.label.fontMetrics().height() + 6)
+
+    def changeEvent(self, event) -> None:
+        # Larger text (View menu): a box of the old height would clip it.
+        if event.type() == QEvent.FontChange:
+            self._fit()
+        super().changeEvent(event)
 
     def resizeEvent(self, event) -> None:
         self.label.resize(event.size())
