@@ -307,3 +307,13 @@ def test_headless_export_csv_writes_the_history_after_training(tmp_path):
     lines = target.read_text(encoding="utf-8").splitlines()
     assert lines[0] == "epoch,loss,val_loss,run" and len(lines) == 3
     assert all(line.endswith(",boston-early-stopping") and ",," not in line for line in lines[1:])
+
+
+@pytest.mark.skipif(os.name == "nt", reason="Windows keeps no POSIX modes")
+def test_written_files_get_the_mode_of_any_new_file_and_keep_an_existing_one(tmp_path):
+    from training import atomic
+    new = atomic.write_atomic(str(tmp_path / "neu.py"), b"x")
+    assert os.stat(new).st_mode & 0o777 == 0o666 & ~atomic._UMASK  # not mkstemp's 0600
+    os.chmod(new, 0o640)
+    atomic.write_atomic(new, b"y")
+    assert os.stat(new).st_mode & 0o777 == 0o640

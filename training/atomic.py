@@ -16,6 +16,12 @@ import psutil
 from .errors import ExperimentError, LoadError, Message, SaveError
 from .texts import QT_TRANSLATE_NOOP
 
+# mkstemp makes files only their owner may read (0600); a saved model or an
+# exported script gets the mode any new file would. Read once, at import,
+# before the app starts its threads (os.umask can only be read by setting it).
+_UMASK = os.umask(0o022)
+os.umask(_UMASK)
+
 # Temporary files older than this are stale whoever wrote them.
 STALE_SECONDS = 24 * 3600
 CHUNK = 1 << 20  # bytes per write
@@ -43,6 +49,11 @@ def write_atomic(path: str, data: bytes) -> str:
             os.fsync(fd)
         finally:
             os.close(fd)
+        try:  # an existing file keeps its mode
+            mode = os.stat(path).st_mode & 0o777
+        except OSError:
+            mode = 0o666 & ~_UMASK
+        os.chmod(tmp, mode)
         os.replace(tmp, path)
     except Exception as err:  # anything at all: the old file must survive
         try:
