@@ -6,6 +6,7 @@ import os
 from PySide6.QtCore import QCoreApplication, QStandardPaths
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
+from training.atomic import write_atomic
 from training.errors import SaveError
 
 from .presenter import user_message
@@ -55,6 +56,11 @@ class Dialogs:
         except SaveError as err:
             self.error(user_message(err))
             return None
+
+    def save_csv(self, title: str, data: bytes) -> str | None:
+        """save_file for a CSV table already made."""
+        return self.save_file(title, translate("Dialogs", "CSV table (*.csv)"), ".csv",
+                              lambda path: write_atomic(path, data))
 
     def open_path(self, title: str, filters: str) -> str:
         path, _ = QFileDialog.getOpenFileName(self.parent, title, self.folder,

@@ -10,7 +10,6 @@ from __future__ import annotations
 import numpy as np
 from PySide6.QtCore import QCoreApplication, QObject, Signal, Slot
 
-from training.atomic import write_atomic
 from training.experiment import Experiment
 from training.gradient_paths import GRID_W1, GRID_W2, loss_surface
 from widgets.activation_view import ActivationView
@@ -103,9 +102,7 @@ class AndTab(LectureTab):
         if data is None:
             self.dialogs.error(self.tr("There is no table to save yet: train first."))
             return
-        written = self.dialogs.save_file(
-            self.tr("Save the AND table"), self.tr("CSV table (*.csv)"), ".csv",
-            lambda path: write_atomic(path, data))
+        written = self.dialogs.save_csv(self.tr("Save the AND table"), data)
         if written:
             self.say(self.tr("Table written to {path}.").format(path=written))
 

@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QTabWidget, QToolBar, QVBoxLayout, QWidget)
 
 from training import exports
-from training.atomic import write_atomic
 from training.data import TARGETS
 from training.errors import ExperimentError
 from training.experiment import LIMITS, Experiment
@@ -400,9 +399,8 @@ class TrainingTab(QWidget):
             self.dialogs.error(self.tr("There is no history to export yet: train first, "
                                        "or tick runs on the Runs page."))
             return
-        written = self.dialogs.save_file(
-            self.tr("Export history"), self.tr("CSV table (*.csv)"), ".csv",
-            lambda path: write_atomic(path, exports.history_csv(histories)))
+        written = self.dialogs.save_csv(self.tr("Export history"),
+                                        exports.history_csv(histories))
         if written:
             self._say(self.tr("History of {n} run(s) written to {path}.").format(
                 n=numbers.whole(len(histories)), path=written))
@@ -413,9 +411,8 @@ class TrainingTab(QWidget):
         if shown is None:
             self.dialogs.error(self.tr("There are no predictions to export yet."))
             return
-        written = self.dialogs.save_file(
-            self.tr("Export predictions"), self.tr("CSV table (*.csv)"), ".csv",
-            lambda path: write_atomic(path, exports.predictions_csv(*shown)))
+        written = self.dialogs.save_csv(self.tr("Export predictions"),
+                                        exports.predictions_csv(*shown))
         if written:
             self._say(self.tr("Predictions written to {path}.").format(path=written))
 

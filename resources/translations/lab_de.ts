@@ -194,10 +194,6 @@
         <translation>AND-Tabelle speichern</translation>
     </message>
     <message>
-        <source>CSV table (*.csv)</source>
-        <translation>CSV-Tabelle (*.csv)</translation>
-    </message>
-    <message>
         <source>Table written to {path}.</source>
         <translation>Tabelle geschrieben: {path}.</translation>
     </message>
@@ -376,6 +372,10 @@
     <message>
         <source>Keras Lecture Lab</source>
         <translation>Keras Lecture Lab</translation>
+    </message>
+    <message>
+        <source>CSV table (*.csv)</source>
+        <translation>CSV-Tabelle (*.csv)</translation>
     </message>
     <message>
         <source>All files (*)</source>
@@ -1571,10 +1571,6 @@
     <message>
         <source>Export history</source>
         <translation>Verlauf exportieren</translation>
-    </message>
-    <message>
-        <source>CSV table (*.csv)</source>
-        <translation>CSV-Tabelle (*.csv)</translation>
     </message>
     <message>
         <source>History of {n} run(s) written to {path}.</source>
