@@ -421,7 +421,7 @@ class TrainingTab(QWidget):
         self._show_target(e)
         self.note.hide()
         self.loss_plot.set_history({}, mark_best=e.early_stopping)
-        self.errors.setText("")
+        self._show_errors(None, e)
         self.progress.setRange(0, e.epochs)
         self.progress.setValue(0)
         self.progress.setFormat(self.tr("no run yet"))

@@ -270,6 +270,10 @@ def test_the_training_tab_exports_history_and_predictions_and_copies_the_error_l
     head, values = QGuiApplication.clipboard().text().splitlines()
     assert head.count("\t") == 2 and values.count("\t") == 2
     assert "," in values and "." not in values  # German decimal commas, for a German spreadsheet
+    t._show_experiment(t._experiment)  # a new experiment: its line is empty, nothing to copy
+    QGuiApplication.clipboard().setText("")
+    t.copy_errors_action.trigger()
+    assert QGuiApplication.clipboard().text() == ""
     assert len(messages) == 1
 
 
