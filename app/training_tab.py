@@ -17,7 +17,7 @@ from training import exports
 from training.data import TARGETS
 from training.errors import ExperimentError
 from training.experiment import LIMITS, Experiment
-from training.filenames import weights_path
+from training.filenames import model_path, weights_path
 from training.metrics import absolute_errors
 from training.run_store import RunStore
 from widgets import frame_clock, numbers
@@ -264,7 +264,7 @@ class TrainingTab(QWidget):
 
     def ask_model_path(self) -> str:
         path = self.dialogs.save_path(self.tr("Save model"), h5_filter())
-        return path if not path or path.endswith(".h5") else path + ".h5"
+        return model_path(path) if path else path
 
     # ------------------------------------------------------------ actions
     def _valid_experiment(self) -> Experiment | None:

@@ -454,3 +454,23 @@ def test_only_stale_temporary_files_are_removed(tmp_path):
         os.utime(tmp_path / name, (time.time() - age, time.time() - age))
     save(session(), str(tmp_path / "m.h5"))
     assert temp_files(tmp_path) == sorted(n for n, (_, keep) in files.items() if keep)
+
+
+@pytest.mark.parametrize("typed, kind, written", [
+    ("netz.H5", "model", "netz.H5"),            # was netz.H5.h5
+    ("netz", "model", "netz.h5"),
+    ("Netz.Weights.H5", "weights", "Netz.weights.h5"),  # Keras insists on lower case
+    ("netz.H5", "weights", "netz.weights.h5"),
+])
+def test_suffixes_are_recognised_in_any_case(tmp_path, typed, kind, written):
+    s = session(seed=1)
+    path = save(s, str(tmp_path / typed), kind)
+    assert path == str(tmp_path / written)
+    assert sorted(p.name for p in tmp_path.iterdir()) == [written]
+    if kind == "weights":
+        other = session(seed=2)
+        load_weights(other, path)
+        np.testing.assert_array_equal(other.last_predictions, s.current_predictions())
+    else:
+        loaded, _ = load_session(path, s.experiment)
+        np.testing.assert_array_equal(loaded.last_predictions, s.current_predictions())

@@ -21,7 +21,7 @@ from .atomic import could_not_save, first_line, write_atomic
 from .engine import OPTIMIZER_CLASSES, Session, layer_specs
 from .errors import ExperimentError, LoadError, Message, SaveError
 from .experiment import LIMITS, Experiment, experiment_for_inputs
-from .filenames import weights_path
+from .filenames import model_path, weights_path
 from .sandbox import HISTORY_ATTR, check_config, check_file, inspect, label, parse_json, text
 from .texts import QT_TRANSLATE_NOOP
 from .weights_file import check_fit, read_weights
@@ -36,9 +36,7 @@ _OPTIMIZER_KEYS = ("learning_rate", "beta_1", "beta_2", "epsilon", "amsgrad",
 def save(session: Session, path: str, kind: str = "model") -> str:
     """Write the model ("model") or its weights ("weights") to `path`
     atomically. Returns the path written."""
-    path = os.path.abspath(weights_path(path) if kind == "weights" else path)
-    if kind == "model" and not path.endswith(".h5"):
-        path += ".h5"
+    path = os.path.abspath(weights_path(path) if kind == "weights" else model_path(path))
     try:
         data = _weights_image(session) if kind == "weights" else _model_image(session)
     except Exception as err:
@@ -105,8 +103,12 @@ def _load_session(path: str, name: str, current: Experiment) -> tuple[Session, l
     if stated is not None and experiment_for_inputs(stated, (), current) is None:
         raise _no_data_for(name, stated)
     try:
-        # safe_mode stays on: a file must never run code.
-        model = keras.models.load_model(path, compile=False, safe_mode=True)
+        # safe_mode stays on: a file must never run code. Keras's HDF5 reader
+        # itself: load_model picks its reader by the name's suffix, in lower
+        # case only, and the file is HDF5 whatever its name (inspect said so).
+        from keras.src.legacy.saving import legacy_h5_format
+        with h5py.File(path, "r") as f:
+            model = legacy_h5_format.load_model_from_hdf5(f, compile=False, safe_mode=True)
     except Exception as err:
         raise LoadError(QT_TRANSLATE_NOOP(
             "Messages", "{name} could not be loaded as a Keras model: {reason}"),
