@@ -15,12 +15,14 @@ from .presenter import user_message
 translate = QCoreApplication.translate
 
 
+# The patterns in both cases: Linux's file dialogs match them case-sensitively,
+# and a file from Windows may be named NETZ.H5 (it loads and saves as it is).
 def h5_filter() -> str:
-    return translate("Dialogs", "Keras HDF5 model (*.h5)")
+    return translate("Dialogs", "Keras HDF5 model") + " (*.h5 *.H5)"
 
 
 def weights_filter() -> str:
-    return translate("Dialogs", "Keras weights (*.weights.h5 *.h5)")
+    return translate("Dialogs", "Keras weights") + " (*.weights.h5 *.h5 *.H5)"
 
 
 def title() -> str:

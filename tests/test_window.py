@@ -270,3 +270,18 @@ def test_warm_up_starts_after_the_first_paint_or_at_the_latest_after_a_while(qtb
     # A window that never paints (started minimised) gets its warm-up anyway.
     _AfterFirstPaint(app, hidden, lambda: calls.append("hidden"), latest_ms=50)
     qtbot.waitUntil(lambda: calls == ["shown", "hidden"])
+
+
+def test_model_dialogs_list_h5_files_in_any_case(qapp, tmp_path):
+    """Linux's file dialogs match a filter's patterns case-sensitively."""
+    import re
+    from PySide6.QtCore import QDir
+    from app.dialogs import h5_filter, weights_filter
+    for name in ("NETZ.H5", "netz.h5", "w.weights.h5", "notes.txt"):
+        (tmp_path / name).write_bytes(b"")
+    for filt, expected in ((h5_filter(), ["NETZ.H5", "netz.h5", "w.weights.h5"]),
+                           (weights_filter(), ["NETZ.H5", "netz.h5", "w.weights.h5"])):
+        patterns = re.search(r"\(([^)]*)\)$", filt).group(1).split()
+        found = QDir(str(tmp_path), "", QDir.Name, QDir.Files).entryList(
+            patterns, QDir.Files | QDir.CaseSensitive)
+        assert sorted(found) == sorted(expected), filt

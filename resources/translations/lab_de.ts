@@ -362,12 +362,12 @@
 <context>
     <name>Dialogs</name>
     <message>
-        <source>Keras HDF5 model (*.h5)</source>
-        <translation>Keras-HDF5-Modell (*.h5)</translation>
+        <source>Keras HDF5 model</source>
+        <translation>Keras-HDF5-Modell</translation>
     </message>
     <message>
-        <source>Keras weights (*.weights.h5 *.h5)</source>
-        <translation>Keras-Gewichte (*.weights.h5 *.h5)</translation>
+        <source>Keras weights</source>
+        <translation>Keras-Gewichte</translation>
     </message>
     <message>
         <source>Keras Lecture Lab</source>
