@@ -200,6 +200,26 @@ PRESETS.update({e.name: e for e in (
                        "start point with batch sizes 9, 3 and 1; every update is drawn on the "
                        "loss surface.")),
 )})
+
+
+def _vanishing(activation: str, title: str, description: str) -> Experiment:
+    return Experiment(
+        name=f"vanishing-{activation}", title=title, standardize=True,
+        layers=tuple([LayerSpec(10, activation)] * 6 + [LayerSpec(1, "linear")]),
+        epochs=200, batch_size=32, seed=1, description=description)
+
+
+# Vanishing gradients: the same deep, narrow net on Boston with sigmoid or ReLU.
+PRESETS.update({e.name: e for e in (
+    _vanishing("sigmoid", QT_TRANSLATE_NOOP("Presets", "Vanishing gradients: 6 sigmoid layers"),
+               QT_TRANSLATE_NOOP("Presets", "Boston, standardised; 6 hidden layers of 10 sigmoid "
+                                            "units, 1 linear. The gradient reaching the first "
+                                            "layer is thousands of times smaller than at the "
+                                            "last: Inside the net shows it per layer.")),
+    _vanishing("relu", QT_TRANSLATE_NOOP("Presets", "Vanishing gradients: 6 ReLU layers"),
+               QT_TRANSLATE_NOOP("Presets", "The same net and seed with ReLU: the gradient "
+                                            "reaches the first layer almost undiminished.")),
+)})
 DEFAULT_PRESET = "boston"
 
 
