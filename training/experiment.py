@@ -215,10 +215,11 @@ PRESETS.update({e.name: e for e in (
                QT_TRANSLATE_NOOP("Presets", "Boston, standardised; 6 hidden layers of 10 sigmoid "
                                             "units, 1 linear. The gradient reaching the first "
                                             "layer is thousands of times smaller than at the "
-                                            "last: Inside the net shows it per layer.")),
+                                            "last (the headless report's gradient_norms).")),
     _vanishing("relu", QT_TRANSLATE_NOOP("Presets", "Vanishing gradients: 6 ReLU layers"),
-               QT_TRANSLATE_NOOP("Presets", "The same net and seed with ReLU: the gradient "
-                                            "reaches the first layer almost undiminished.")),
+               QT_TRANSLATE_NOOP("Presets", "The same net and seed with ReLU: at the first "
+                                            "layer the gradient is still about half as "
+                                            "strong as at the last.")),
 )})
 DEFAULT_PRESET = "boston"
 
