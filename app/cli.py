@@ -118,7 +118,8 @@ def run_headless(args) -> int:
         target = session.epochs_done + epochs
         report = Report(session)
         state = RunState(on_epoch=report.on_epoch,
-                         on_batch=report.on_batch if report.path is not None else None)
+                         on_batch=report.on_batch if report.path is not None else None,
+                         on_inspect=report.on_inspect if args.report else None)
         recorder = _recorder(args, session)
         print(f"{experiment.title or experiment.name}: training epochs "
               f"{session.epochs_done + 1}-{target}")
@@ -230,6 +231,8 @@ class Report:
         self.path = [session.flat_weights().tolist()] if session.experiment.record_batches else None
         self._printed = time.monotonic()
         self.run_folder = None
+        # One list per epoch, one value per Dense layer, input side first.
+        self.gradient_norms: list[list[float]] = []
 
     def on_epoch(self, epoch, logs, predictions):
         if self.small:
@@ -239,6 +242,9 @@ class Report:
             self._printed = now
             print(f"epoch {epoch}: " + ", ".join(f"{k} {v:.4g}" for k, v in logs.items()),
                   flush=True)
+
+    def on_inspect(self, epoch, stats):
+        self.gradient_norms.append(stats["grad_norms"])
 
     def on_batch(self, weights):
         self.path.append(weights.tolist())
@@ -253,6 +259,8 @@ class Report:
             "train_seconds": result.seconds,
             "history": self.session.history,
         }
+        if self.gradient_norms:
+            report["gradient_norms"] = self.gradient_norms
         if errors:
             report["test_errors"] = errors
         if self.small:

@@ -169,8 +169,21 @@ def run_engine_kept(epochs: int, root: str) -> dict:
             "not_kept": recorder.failed or None}
 
 
+def run_engine_inspect(epochs: int, root: str) -> dict:
+    """(b) with the per-layer statistics of training/inspection.py asked for every
+    epoch, as the headless report asks for its gradient_norms."""
+    session, Listener = _engine_session(Path(root), epochs)
+    seen = []
+    result = session.train(epochs, Listener(on_epoch=lambda e, logs, p: None,
+                                            on_inspect=lambda e, stats: seen.append(e)))
+    assert len(seen) == result.epochs_run == epochs, (len(seen), result)
+    return {"seconds": result.seconds, "epochs": result.epochs_run,
+            "ms_per_epoch": 1000 * result.seconds / result.epochs_run,
+            "test_mae": session.test_errors()["mean_abs"]}
+
+
 RUNS = {"plain": run_plain, "engine": run_engine, "resume": run_resume,
-        "engine-kept": run_engine_kept}
+        "engine-kept": run_engine_kept, "engine-inspect": run_engine_inspect}
 
 
 # ----------------------------------------------------------------- the driver
@@ -204,7 +217,8 @@ def main(argv=None) -> int:
     p.add_argument("--quick", action="store_true", help="200 epochs; skip the slow extras")
     p.add_argument("--repeat", type=int, default=1, help="runs of each kind; medians reported")
     p.add_argument("--only", default="plain,engine,engine-kept,resume,gui",
-                   help="comma-separated subset of plain,engine,engine-kept,resume,gui")
+                   help="comma-separated subset of plain,engine,engine-kept,engine-inspect,"
+                        "resume,gui")
     p.add_argument("--engine-root", default=str(ROOT),
                    help="checkout whose training/ runs (b) and resume (default: this one)")
     p.add_argument("--before", metavar="DIR",
@@ -214,7 +228,7 @@ def main(argv=None) -> int:
     epochs = args.epochs or (200 if args.quick else 1000)
 
     if args.child:
-        if args.child in ("engine", "resume", "engine-kept"):
+        if args.child in ("engine", "resume", "engine-kept", "engine-inspect"):
             out = RUNS[args.child](epochs, args.engine_root)
         elif args.child in RUNS:
             out = RUNS[args.child](epochs)
@@ -278,6 +292,13 @@ def main(argv=None) -> int:
             "target_share": 0.05,
             "folder_bytes_1000_epochs": _median(runs["engine-kept"], "folder_bytes"),
             "target_folder_bytes": 2_000_000,
+        }
+    if runs.get("engine-inspect"):
+        inspected = ms.get("engine-inspect")
+        report["inspection"] = {
+            "engine_ms_per_epoch": {"inspected": inspected, "not_inspected": b},
+            "share": None if b is None else round(inspected / b - 1, 4),
+            "target_share": 0.10,
         }
     if "resume" in runs:
         report["resume"] = {

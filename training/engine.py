@@ -106,6 +106,8 @@ class _LiveCallback(keras.callbacks.Callback):
         s.last_predictions = predictions
         self.epochs_run += 1
         self.state.epoch(epoch + 1, entry, predictions)
+        if self.state.wants_inspection:
+            self.state.inspect(epoch + 1, s.inspect())
         if self.at_epoch_end is not None:
             self.at_epoch_end()
 
@@ -127,6 +129,7 @@ class Session:
         self._early_stopping: _SessionEarlyStopping | None = None
         self._train_ds = None
         self._eval_fn = None
+        self._inspection = None  # training.inspection.Inspection, made when asked for
         # One update at a time (step): the batches done of the current epoch
         # and their losses.
         self._step_batch = 0
@@ -164,7 +167,7 @@ class Session:
         model.compile(optimizer=optimizer, loss=make_loss(e.loss),
                       steps_per_execution=self._steps_per_execution())
         self.model = model
-        self._eval_fn = None
+        self._eval_fn = self._inspection = None
         self._last_good_weights = model.get_weights()
         self.last_predictions = self.current_predictions()
 
@@ -307,6 +310,8 @@ class Session:
                 self.epochs_done += 1
                 self.last_predictions = predictions
                 state.epoch(self.epochs_done, entry, predictions)
+                if state.wants_inspection:
+                    state.inspect(self.epochs_done, self.inspect())
         return done
 
     @property
@@ -322,6 +327,14 @@ class Session:
     def current_predictions(self) -> np.ndarray:
         """Predictions on Dataset.x_eval by calling the model (model.predict costs ~40 ms)."""
         return self.model(self.data.x_eval, training=False).numpy()[:, 0]
+
+    def inspect(self) -> dict:
+        """Per-layer gradient norms, weight statistics and dead units on a fixed
+        batch of training rows (training.inspection), with the weights."""
+        from .inspection import Inspection
+        if self._inspection is None or self._inspection.model is not self.model:
+            self._inspection = Inspection(self)
+        return self._inspection(self._last_good_weights)
 
     def flat_weights(self) -> np.ndarray:
         return np.concatenate([np.ravel(v.numpy()) for v in self.model.trainable_variables])

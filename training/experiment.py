@@ -200,6 +200,27 @@ PRESETS.update({e.name: e for e in (
                        "start point with batch sizes 9, 3 and 1; every update is drawn on the "
                        "loss surface.")),
 )})
+
+
+def _vanishing(activation: str, title: str, description: str) -> Experiment:
+    return Experiment(
+        name=f"vanishing-{activation}", title=title, standardize=True,
+        layers=tuple([LayerSpec(10, activation)] * 6 + [LayerSpec(1, "linear")]),
+        epochs=200, batch_size=32, seed=1, description=description)
+
+
+# Vanishing gradients: the same deep, narrow net on Boston with sigmoid or ReLU.
+PRESETS.update({e.name: e for e in (
+    _vanishing("sigmoid", QT_TRANSLATE_NOOP("Presets", "Vanishing gradients: 6 sigmoid layers"),
+               QT_TRANSLATE_NOOP("Presets", "Boston, standardised; 6 hidden layers of 10 sigmoid "
+                                            "units, 1 linear. The gradient reaching the first "
+                                            "layer is thousands of times smaller than at the "
+                                            "last (the headless report's gradient_norms).")),
+    _vanishing("relu", QT_TRANSLATE_NOOP("Presets", "Vanishing gradients: 6 ReLU layers"),
+               QT_TRANSLATE_NOOP("Presets", "The same net and seed with ReLU: at the first "
+                                            "layer the gradient is still about half as "
+                                            "strong as at the last.")),
+)})
 DEFAULT_PRESET = "boston"
 
 

@@ -19,6 +19,7 @@ class RunState:
                  on_started: Callable | None = None,
                  on_epoch: Callable | None = None,
                  on_batch: Callable | None = None,
+                 on_inspect: Callable | None = None,
                  on_trained: Callable | None = None,
                  on_saved: Callable | None = None,
                  on_save_failed: Callable | None = None,
@@ -34,6 +35,10 @@ class RunState:
         self.saved = on_saved or _ignore
         self.save_failed = on_save_failed or _ignore
         self.wants_batches = on_batch is not None
+        # (epoch, statistics) after every epoch, when asked for: the per-layer
+        # gradients and weights of training.inspection (costs one graph call).
+        self.inspect = on_inspect or _ignore
+        self.wants_inspection = on_inspect is not None
         # (result, snapshot) as soon as training ends, before the run's folder
         # is brought up to date: a stop answers at once.
         self.trained = on_trained or _ignore

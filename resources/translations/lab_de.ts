@@ -1278,6 +1278,22 @@
         <source>A neuron with two weights and no bias on 9 samples, trained from one start point with batch sizes 9, 3 and 1; every update is drawn on the loss surface.</source>
         <translation>Ein Neuron mit zwei Gewichten und ohne Bias auf 9 Beispielen, vom selben Startpunkt aus mit den Batchgrößen 9, 3 und 1 trainiert; jedes Update ist auf der Verlustfläche eingezeichnet.</translation>
     </message>
+    <message>
+        <source>Vanishing gradients: 6 sigmoid layers</source>
+        <translation>Verschwindende Gradienten: 6 Sigmoid-Schichten</translation>
+    </message>
+    <message>
+        <source>Boston, standardised; 6 hidden layers of 10 sigmoid units, 1 linear. The gradient reaching the first layer is thousands of times smaller than at the last (the headless report&apos;s gradient_norms).</source>
+        <translation>Boston, standardisiert; 6 verdeckte Schichten mit je 10 Sigmoid-Neuronen, 1 lineares. Der Gradient, der die erste Schicht erreicht, ist mehrere tausend Mal kleiner als an der letzten (gradient_norms im Bericht ohne Fenster).</translation>
+    </message>
+    <message>
+        <source>Vanishing gradients: 6 ReLU layers</source>
+        <translation>Verschwindende Gradienten: 6 ReLU-Schichten</translation>
+    </message>
+    <message>
+        <source>The same net and seed with ReLU: at the first layer the gradient is still about half as strong as at the last.</source>
+        <translation>Dasselbe Netz mit demselben Seed, mit ReLU: An der ersten Schicht ist der Gradient noch etwa halb so stark wie an der letzten.</translation>
+    </message>
 </context>
 <context>
     <name>RunList</name>
