@@ -41,7 +41,7 @@ def test_training_imports_no_qt():
 # The modules that are Keras code: importing them imports Keras (and
 # TensorFlow sets a few variables of its own then); nothing else does.
 KERAS_MODULES = {"training.engine", "training.persistence", "training.tasks",
-                 "training.run_recorder"}
+                 "training.run_recorder", "training.inspection"}
 
 
 def test_importing_changes_nothing_until_tensorflow_is_started():
