@@ -333,7 +333,8 @@ class Session:
         batch of training rows (training.inspection), with the weights."""
         from .inspection import Inspection
         if self._inspection is None or self._inspection.model is not self.model:
-            self._inspection = Inspection(self)
+            self._inspection = Inspection(self, make_loss(self.experiment.loss),
+                                          [spec.activation for spec in self.layer_specs()])
         return self._inspection(self._last_good_weights)
 
     def flat_weights(self) -> np.ndarray:

@@ -20,16 +20,12 @@ import tensorflow as tf
 MAX_ROWS = 512
 
 
-def _activation_name(layer) -> str:
-    act = keras.activations.serialize(layer.activation)
-    return act if isinstance(act, str) else getattr(layer.activation, "__name__", "linear")
-
-
 class Inspection:
     """The compiled statistics of one model on one session's training rows."""
 
-    def __init__(self, session, max_rows: int = MAX_ROWS):
-        from .engine import make_loss
+    def __init__(self, session, loss, activations: list[str], max_rows: int = MAX_ROWS):
+        """`loss` and each Dense layer's `activations` come from the session's
+        engine, which owns them (this module is below it: no import back)."""
         self.model = model = session.model
         data = session.data
         n = min(len(data.x_train), max_rows)
@@ -38,9 +34,8 @@ class Inspection:
         self.x.setflags(write=False)
         self.y = np.array(data.y_train[:n], dtype=np.float32).reshape(-1, 1)
         self.layers = [layer for layer in model.layers if isinstance(layer, keras.layers.Dense)]
-        self.activations = [_activation_name(layer) for layer in self.layers]
+        self.activations = list(activations)
         self.relu = [a in ("relu", "relu6") for a in self.activations]
-        loss = make_loss(session.experiment.loss)
         x, y, layers = tf.constant(self.x), tf.constant(self.y), self.layers
 
         @tf.function
