@@ -1,10 +1,24 @@
 """File-name rules, Keras-free so the window can apply them before TensorFlow loads."""
 
 WEIGHTS_SUFFIX = ".weights.h5"
+MODEL_SUFFIXES = (".h5", ".keras")  # HDF5 (the lecture's) and Keras 3's own zip
 
 
 def weights_path(path: str) -> str:
     """Keras 3 saves weights only under names ending in .weights.h5."""
     if path.endswith(WEIGHTS_SUFFIX):
         return path
-    return (path[:-3] if path.endswith(".h5") else path) + WEIGHTS_SUFFIX
+    if path.lower().endswith(WEIGHTS_SUFFIX):
+        return path[:-len(WEIGHTS_SUFFIX)] + WEIGHTS_SUFFIX
+    return (path[:-3] if path.lower().endswith(".h5") else path) + WEIGHTS_SUFFIX
+
+
+def model_path(path: str, suffix: str = ".h5") -> str:
+    """A model's file name: one ending in .h5 or .keras (in any case) is kept,
+    any other gets `suffix`."""
+    return path if path.lower().endswith(MODEL_SUFFIXES) else path + suffix
+
+
+def model_format(path: str) -> str:
+    """"keras" or "h5": the name chooses the format."""
+    return "keras" if path.lower().endswith(".keras") else "h5"
