@@ -1,4 +1,4 @@
-"""Saving and loading .h5 models and weights, atomically and in Keras's safe mode.
+"""Saving and loading .h5 and .keras models and weights, atomically and in Keras's safe mode.
 
 Saving never harms an existing file (training.atomic). Loading treats every
 file as hostile (training.sandbox) and refuses anything that is not a network
@@ -10,21 +10,22 @@ import io
 import json
 import math
 import os
+import zipfile
 from pathlib import Path
 
 import h5py
 import keras
 import numpy as np
 
-from . import keras2
+from . import keras2, keras_zip
 from .atomic import could_not_save, first_line, write_atomic
 from .engine import OPTIMIZER_CLASSES, Session, layer_specs
 from .errors import ExperimentError, LoadError, Message, SaveError
 from .experiment import LIMITS, Experiment, experiment_for_inputs
-from .filenames import model_path, weights_path
+from .filenames import model_format, model_path, weights_path
 from .sandbox import HISTORY_ATTR, check_config, check_file, inspect, label, parse_json, text
 from .texts import QT_TRANSLATE_NOOP
-from .weights_file import check_fit, read_weights
+from .weights_file import check_fit, read_weights, weights_in
 
 __all__ = ["HISTORY_ATTR", "save", "load_session", "load_weights"]
 
@@ -38,7 +39,12 @@ def save(session: Session, path: str, kind: str = "model") -> str:
     atomically. Returns the path written."""
     path = os.path.abspath(weights_path(path) if kind == "weights" else model_path(path))
     try:
-        data = _weights_image(session) if kind == "weights" else _model_image(session)
+        if kind == "weights":
+            data = _weights_image(session)
+        elif model_format(path) == "keras":
+            data = _keras_image(session)
+        else:
+            data = _model_image(session)
     except Exception as err:
         raise SaveError(could_not_save(os.path.basename(path), err)) from None
     return write_atomic(path, data)
@@ -55,6 +61,17 @@ def _model_image(session: Session) -> bytes:
         legacy_h5_format.save_model_to_hdf5(session.model, f)
         f.attrs[HISTORY_ATTR] = json.dumps(
             {"epochs_done": session.epochs_done, "history": session.history})
+    return buffer.getvalue()
+
+
+def _keras_image(session: Session) -> bytes:
+    """Keras's own .keras zip, with our history record as one more member."""
+    from keras.src.saving import saving_lib
+    buffer = io.BytesIO()
+    saving_lib.save_model(session.model, buffer)
+    with zipfile.ZipFile(buffer, "a") as archive:
+        archive.writestr(keras_zip.HISTORY, json.dumps(
+            {"epochs_done": session.epochs_done, "history": session.history}))
     return buffer.getvalue()
 
 
@@ -92,6 +109,16 @@ def _no_data_for(name: str, n_inputs) -> LoadError:
 
 
 def _load_session(path: str, name: str, current: Experiment) -> tuple[Session, list[Message]]:
+    if keras_zip.is_keras_zip(path):
+        model, training, record, restore = _read_keras(path, name, current)
+    else:
+        model, training, record, restore = _read_h5(path, name, current)
+    return _session_for(name, model, training, record, restore, current)
+
+
+def _read_h5(path: str, name: str, current: Experiment):
+    """The model in an .h5 file, its training config, our record and how to
+    restore its optimizer state."""
     check_file(path)
     kind, attrs = inspect(path)
     if kind == "weights":
@@ -99,9 +126,7 @@ def _load_session(path: str, name: str, current: Experiment) -> tuple[Session, l
             "Messages", "{name} holds weights only, not a model: use Load weights."), name=name)
     if kind == "none":
         raise LoadError(QT_TRANSLATE_NOOP("Messages", "{name} holds no Keras model."), name=name)
-    stated = check_config(name, attrs.get("model_config"))
-    if stated is not None and experiment_for_inputs(stated, (), current) is None:
-        raise _no_data_for(name, stated)
+    _check_description(name, attrs.get("model_config"), current)
     try:
         # safe_mode stays on: a file must never run code. Keras's HDF5 reader
         # itself: load_model picks its reader by the name's suffix, in lower
@@ -110,9 +135,71 @@ def _load_session(path: str, name: str, current: Experiment) -> tuple[Session, l
         with h5py.File(path, "r") as f:
             model = legacy_h5_format.load_model_from_hdf5(f, compile=False, safe_mode=True)
     except Exception as err:
-        raise LoadError(QT_TRANSLATE_NOOP(
-            "Messages", "{name} could not be loaded as a Keras model: {reason}"),
-            name=name, reason=first_line(err)) from None
+        raise _not_a_model(name, err) from None
+    training = parse_json(attrs.get("training_config"))
+
+    def restore(optimizer, opt_name):
+        return _restore_optimizer(path, optimizer, model, opt_name)
+    return model, training, attrs.get(HISTORY_ATTR), restore
+
+
+def _read_keras(path: str, name: str, current: Experiment):
+    """_read_h5 for a .keras zip: checked as keras_zip says; Keras builds the
+    model from config.json in safe mode, and its weights are set here once
+    they are shown to fit (Keras never opens the zip)."""
+    config, record = keras_zip.check_archive(path)
+    _check_description(name, keras_zip.model_config(config), current)
+    keras_zip.check_origins(name, config)
+    with keras_zip.open_weights(path, name) as f:
+        per_layer = weights_in(f, name)
+        group = f.get("optimizer/vars")
+        saved = ([np.asarray(group[str(i)]) for i in range(len(group))]
+                 if isinstance(group, h5py.Group) and all(str(i) in group for i in range(len(group)))
+                 else None)
+    try:
+        description = {k: v for k, v in config.items() if k != "compile_config"}
+        # safe_mode stays on: a file must never run code.
+        model = keras.saving.deserialize_keras_object(description, safe_mode=True)
+        if not isinstance(model, keras.Model):
+            raise TypeError(type(model).__name__)
+    except Exception as err:
+        raise _not_a_model(name, err) from None
+    layers = [layer for layer in model.layers if layer.weights]
+    check_fit(name, per_layer, layers)
+    for layer, values in zip(layers, per_layer):
+        layer.set_weights(values)
+    compiled = config.get("compile_config")
+    compiled = compiled if isinstance(compiled, dict) else {}
+    training = {"loss": compiled.get("loss"), "optimizer_config": compiled.get("optimizer")
+                } if compiled else None
+
+    def restore(optimizer, _opt_name):
+        if saved is None:
+            return True
+        if len(saved) != len(optimizer.variables) or any(
+                tuple(v.shape) != tuple(var.shape) or not np.all(np.isfinite(v))
+                for v, var in zip(saved, optimizer.variables)):
+            return False
+        for var, value in zip(optimizer.variables, saved):
+            var.assign(value.astype(var.dtype))
+        return True
+    return model, training, record, restore
+
+
+def _check_description(name: str, raw: str | None, current: Experiment) -> None:
+    stated = check_config(name, raw)
+    if stated is not None and experiment_for_inputs(stated, (), current) is None:
+        raise _no_data_for(name, stated)
+
+
+def _not_a_model(name: str, err: Exception) -> LoadError:
+    return LoadError(QT_TRANSLATE_NOOP(
+        "Messages", "{name} could not be loaded as a Keras model: {reason}"),
+        name=name, reason=first_line(err))
+
+
+def _session_for(name: str, model, training, record, restore,
+                 current: Experiment) -> tuple[Session, list[Message]]:
     try:
         specs = layer_specs(model)
     except ExperimentError as err:
@@ -130,7 +217,6 @@ def _load_session(path: str, name: str, current: Experiment) -> tuple[Session, l
             "Messages", "{name} has weights that are not finite numbers (NaN or infinite)."),
             name=name)
 
-    training = parse_json(attrs.get("training_config"))
     training = training if isinstance(training, dict) else {}
     notes: list[Message] = []
     loss = keras2.LOSS_NAMES.get(keras2.loss_name(training.get("loss")), base.loss)
@@ -168,12 +254,12 @@ def _load_session(path: str, name: str, current: Experiment) -> tuple[Session, l
             optimizer=opt_name))
     optimizer.build(model.trainable_variables)
     # Another optimizer's state means nothing to this one: that one starts fresh.
-    if own and not _restore_optimizer(path, optimizer, model, opt_name):
+    if own and not restore(optimizer, opt_name):
         notes.append(Message(QT_TRANSLATE_NOOP(
             "Messages", "The optimizer's saved state did not fit this model; the "
                         "optimizer was rebuilt from its saved settings.")))
     session._attach(model, optimizer)
-    record = parse_json(attrs.get(HISTORY_ATTR))
+    record = parse_json(record)
     if record is not None:
         history, epochs = _read_record(record)
         if history is None:

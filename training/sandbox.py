@@ -69,11 +69,13 @@ with h5py.File(sys.argv[1], "r") as f:
 PROBE_SECONDS = 20.0
 
 
-def probe(path: str) -> None:
+def probe(path: str, script: str = PROBE, *extra: str) -> None:
+    """Run `script` (PROBE, or a script that hands it the file to read) on
+    `path` in a child process with a time limit; `extra` follows the seconds."""
     name = Path(path).name
     try:
-        done = subprocess.run([sys.executable, "-c", PROBE, path, str(os.path.getsize(path)),
-                               str(math.ceil(PROBE_SECONDS) + 1)],
+        done = subprocess.run([sys.executable, "-c", script, path, str(os.path.getsize(path)),
+                               str(math.ceil(PROBE_SECONDS) + 1), *extra],
                               capture_output=True, text=True, timeout=PROBE_SECONDS)
     except subprocess.TimeoutExpired:
         raise LoadError(QT_TRANSLATE_NOOP(
@@ -91,10 +93,11 @@ def probe(path: str) -> None:
         raise damaged(name, why)
 
 
-def inspect(path: str) -> tuple[str, dict]:
+def inspect(path, name: str | None = None) -> tuple[str, dict]:
     """("model" | "weights" | "none", the root attributes), after checking that
-    every dataset in the file is a readable array of sane size."""
-    name = Path(path).name
+    every dataset in the file is a readable array of sane size. `path` may be
+    a file object (a member read out of a .keras zip), named `name`."""
+    name = Path(path).name if name is None else name
     try:
         with h5py.File(path, "r") as f:
             total = 0

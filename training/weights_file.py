@@ -19,28 +19,37 @@ from .texts import QT_TRANSLATE_NOOP
 def read_weights(path: str, name: str) -> list[list[np.ndarray]]:
     """Per layer with weights, in the network's order, the arrays in `path`:
     Keras 2 and Keras 3 model files, Keras 2 weight files and Keras 3
-    .weights.h5 files alike."""
+    .weights.h5 files and .keras models alike."""
+    from . import keras_zip
+    if keras_zip.is_keras_zip(path):
+        with keras_zip.open_weights(path, name) as f:
+            return weights_in(f, name)
     check_file(path)
     inspect(path)
     with h5py.File(path, "r") as f:
-        group = f["model_weights"] if "layer_names" not in f.attrs and "model_weights" in f else f
-        if "layer_names" in group.attrs:
-            per_layer = []
-            for layer in group.attrs["layer_names"]:
-                g = group[text(layer)]
-                values = [np.asarray(g[text(w)]) for w in g.attrs.get("weight_names", [])]
-                if values:
-                    per_layer.append(values)
-            return per_layer
-        if isinstance(f.get("layers"), h5py.Group):
-            # Keras 3 keys a model's layers "dense", "dense_1", ... in the model's order.
-            found = []
-            for key, g in f["layers"].items():
-                values = g.get("vars")
-                if isinstance(values, h5py.Group) and len(values):
-                    found.append((_natural(key), [np.asarray(values[str(j)])
-                                                  for j in range(len(values))]))
-            return [values for _, values in sorted(found)]
+        return weights_in(f, name)
+
+
+def weights_in(f: h5py.File, name: str) -> list[list[np.ndarray]]:
+    """read_weights for a file already checked and open."""
+    group = f["model_weights"] if "layer_names" not in f.attrs and "model_weights" in f else f
+    if "layer_names" in group.attrs:
+        per_layer = []
+        for layer in group.attrs["layer_names"]:
+            g = group[text(layer)]
+            values = [np.asarray(g[text(w)]) for w in g.attrs.get("weight_names", [])]
+            if values:
+                per_layer.append(values)
+        return per_layer
+    if isinstance(f.get("layers"), h5py.Group):
+        # Keras 3 keys a model's layers "dense", "dense_1", ... in the model's order.
+        found = []
+        for key, g in f["layers"].items():
+            values = g.get("vars")
+            if isinstance(values, h5py.Group) and len(values):
+                found.append((_natural(key), [np.asarray(values[str(j)])
+                                              for j in range(len(values))]))
+        return [values for _, values in sorted(found)]
     raise LoadError(QT_TRANSLATE_NOOP("Messages", "{name} holds no weights of a Keras network."),
                     name=name)
 

@@ -948,6 +948,38 @@
         <translation>{name} ist leer.</translation>
     </message>
     <message>
+        <source>the zip archive is cut short: its directory is missing</source>
+        <translation>das Zip-Archiv ist abgeschnitten: sein Verzeichnis fehlt</translation>
+    </message>
+    <message>
+        <source>{name} is not a Keras zip (.keras) file.</source>
+        <translation>{name} ist keine Keras-Zip-Datei (.keras).</translation>
+    </message>
+    <message>
+        <source>{name} holds a file named {member}, which points outside the archive; it is refused.</source>
+        <translation>{name} enthält eine Datei namens {member}, die aus dem Archiv hinauszeigt; die Datei wird abgelehnt.</translation>
+    </message>
+    <message>
+        <source>{name} would unpack to {size} MB, more than the {limit} MB a network of this app can take (a zip bomb?).</source>
+        <translation>{name} würde entpackt {size} MB groß, mehr als die {limit} MB, die ein Netz dieser App haben kann (eine Zip-Bombe?).</translation>
+    </message>
+    <message>
+        <source>{name} has no config.json: it is no Keras model file.</source>
+        <translation>{name} hat keine config.json: es ist keine Keras-Modelldatei.</translation>
+    </message>
+    <message>
+        <source>{name}: its config.json is not readable JSON ({reason}).</source>
+        <translation>{name}: die config.json darin ist kein lesbares JSON ({reason}).</translation>
+    </message>
+    <message>
+        <source>{name}: the class {kind} is not one of Keras&apos;s own; this app loads Keras&apos;s own classes only.</source>
+        <translation>{name}: die Klasse {kind} gehört nicht zu Keras; diese App lädt nur die Klassen von Keras selbst.</translation>
+    </message>
+    <message>
+        <source>its model.weights.h5 is not an HDF5 file</source>
+        <translation>die model.weights.h5 darin ist keine HDF5-Datei</translation>
+    </message>
+    <message>
         <source>{name} is not an HDF5 (.h5) file.</source>
         <translation>{name} ist keine HDF5-Datei (.h5).</translation>
     </message>
