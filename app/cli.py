@@ -33,8 +33,10 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--epochs", type=_whole_number(1), metavar="N",
                    help="epochs to train in this run (headless, or with --screenshot)")
     p.add_argument("--seed", type=_whole_number(0), metavar="S", help="seed for weights, split and shuffling")
-    p.add_argument("--load", metavar="FILE.h5", help="headless: start from this saved model")
-    p.add_argument("--save", metavar="FILE.h5", help="headless: save the model here at the end")
+    p.add_argument("--load", metavar="FILE", help="headless: start from this saved model "
+                   "(.h5 or .keras, told apart by content)")
+    p.add_argument("--save", metavar="FILE", help="headless: save the model here at the end; "
+                   "FILE.keras in Keras 3's format, any other name as .h5")
     p.add_argument("--report", metavar="FILE.json", help="headless: write a JSON report here")
     p.add_argument("--export-csv", metavar="FILE.csv",
                    help="headless: write the history (epoch, loss, val_loss, run) here at the end")

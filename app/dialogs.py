@@ -21,8 +21,29 @@ def h5_filter() -> str:
     return translate("Dialogs", "Keras HDF5 model") + " (*.h5 *.H5)"
 
 
+def keras_filter() -> str:
+    return translate("Dialogs", "Keras model, Keras 3 format") + " (*.keras *.KERAS)"
+
+
+def model_filters() -> tuple[str, dict[str, str]]:
+    """The save dialog's filters, one per format, and the suffix each stands for."""
+    return h5_filter() + ";;" + keras_filter(), {h5_filter(): ".h5", keras_filter(): ".keras"}
+
+
+def any_model_filter() -> str:
+    """Opening: either format, then each alone."""
+    return (translate("Dialogs", "Keras models") + " (*.h5 *.H5 *.keras *.KERAS);;"
+            + h5_filter() + ";;" + keras_filter())
+
+
 def weights_filter() -> str:
-    return translate("Dialogs", "Keras weights") + " (*.weights.h5 *.h5 *.H5)"
+    return translate("Dialogs", "Keras weights only") + " (*.weights.h5 *.h5 *.H5)"
+
+
+def any_weights_filter() -> str:
+    """Weights load from weights files and from whole models of either format."""
+    return (weights_filter() + ";;" + translate("Dialogs", "Weights of a Keras model")
+            + " (*.h5 *.H5 *.keras *.KERAS)")
 
 
 def title() -> str:
@@ -36,12 +57,21 @@ class Dialogs:
         # wherever the app happened to be started from.
         self.folder = QStandardPaths.writableLocation(
             QStandardPaths.DocumentsLocation) or os.getcwd()
+        self.filter: dict[str, str] = {}  # the filter last chosen, per list of filters
         self.closing = False  # no more message boxes once the window closes
 
-    def save_path(self, title: str, filters: str) -> str:
-        path, _ = QFileDialog.getSaveFileName(self.parent, title, self.folder, filters)
+    def save_path(self, title: str, filters: str, suffixes: dict[str, str] | None = None) -> str:
+        """A file name to write. With `suffixes` (filter: suffix), a name that
+        ends in none of them gets the chosen filter's: the name chooses the
+        format, and where it does not, the filter does. The filter chosen is
+        offered first next time."""
+        path, chosen = QFileDialog.getSaveFileName(self.parent, title, self.folder, filters,
+                                                   self.filter.get(filters, ""))
         if path:
             self.folder = os.path.dirname(path)
+            self.filter[filters] = chosen
+            if suffixes and not path.lower().endswith(tuple(suffixes.values())):
+                path += suffixes.get(chosen, next(iter(suffixes.values())))
         return path
 
     def save_file(self, title: str, filters: str, suffix: str, write) -> str | None:

@@ -28,7 +28,7 @@ from widgets.run_list import RunList
 
 from . import presenter, runs
 from .actions import Actions
-from .dialogs import Dialogs, h5_filter, weights_filter
+from .dialogs import Dialogs, any_model_filter, any_weights_filter, model_filters, weights_filter
 from .document import Document
 
 UP_TO_SET, MORE = 0, 1
@@ -263,7 +263,7 @@ class TrainingTab(QWidget):
         return False
 
     def ask_model_path(self) -> str:
-        path = self.dialogs.save_path(self.tr("Save model"), h5_filter())
+        path = self.dialogs.save_path(self.tr("Save model"), *model_filters())
         return model_path(path) if path else path
 
     # ------------------------------------------------------------ actions
@@ -329,14 +329,14 @@ class TrainingTab(QWidget):
 
     @Slot()
     def on_load(self) -> None:
-        path = self.dialogs.open_path(self.tr("Load model"), h5_filter())
+        path = self.dialogs.open_path(self.tr("Load model"), any_model_filter())
         if path:
             experiment = self.panel.experiment()
             self._replace(lambda: self.document.load(path, experiment))
 
     @Slot()
     def on_load_weights(self) -> None:
-        path = self.dialogs.open_path(self.tr("Load weights"), weights_filter())
+        path = self.dialogs.open_path(self.tr("Load weights"), any_weights_filter())
         if path:
             self._replace(lambda: self.document.load_weights(path))
 

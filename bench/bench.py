@@ -182,8 +182,33 @@ def run_engine_inspect(epochs: int, root: str) -> dict:
             "test_mae": session.test_errors()["mean_abs"]}
 
 
+def run_load_formats(epochs: int, root: str, loads: int = 10) -> dict:
+    """The lecture net saved after `epochs` epochs as .h5 and as .keras, each
+    loaded `loads` times, alternately: milliseconds per load, all checks
+    included (the time-limited child reader is most of it)."""
+    import tempfile
+
+    import numpy as np
+    session, Listener = _engine_session(Path(root), epochs)
+    session.train(epochs, Listener())
+    from training.persistence import load_session, save
+    folder = tempfile.mkdtemp(prefix="bench-formats-")
+    paths = {fmt: save(session, os.path.join(folder, "net." + fmt)) for fmt in ("h5", "keras")}
+    times = {fmt: [] for fmt in paths}
+    for _ in range(loads):
+        for fmt, path in paths.items():
+            t = time.perf_counter()
+            loaded, _ = load_session(path, session.experiment)
+            times[fmt].append(1000 * (time.perf_counter() - t))
+            assert np.array_equal(loaded.last_predictions, session.current_predictions())
+    return {"loads": loads, "bytes": {f: os.path.getsize(p) for f, p in paths.items()},
+            "load_ms": {f: round(statistics.median(v), 1) for f, v in times.items()},
+            "load_ms_all": {f: [round(x, 1) for x in v] for f, v in times.items()}}
+
+
 RUNS = {"plain": run_plain, "engine": run_engine, "resume": run_resume,
-        "engine-kept": run_engine_kept, "engine-inspect": run_engine_inspect}
+        "engine-kept": run_engine_kept, "engine-inspect": run_engine_inspect,
+        "load-formats": run_load_formats}
 
 
 # ----------------------------------------------------------------- the driver
@@ -218,7 +243,7 @@ def main(argv=None) -> int:
     p.add_argument("--repeat", type=int, default=1, help="runs of each kind; medians reported")
     p.add_argument("--only", default="plain,engine,engine-kept,resume,gui",
                    help="comma-separated subset of plain,engine,engine-kept,engine-inspect,"
-                        "resume,gui")
+                        "resume,gui,load-formats")
     p.add_argument("--engine-root", default=str(ROOT),
                    help="checkout whose training/ runs (b) and resume (default: this one)")
     p.add_argument("--before", metavar="DIR",
@@ -228,7 +253,7 @@ def main(argv=None) -> int:
     epochs = args.epochs or (200 if args.quick else 1000)
 
     if args.child:
-        if args.child in ("engine", "resume", "engine-kept", "engine-inspect"):
+        if args.child in ("engine", "resume", "engine-kept", "engine-inspect", "load-formats"):
             out = RUNS[args.child](epochs, args.engine_root)
         elif args.child in RUNS:
             out = RUNS[args.child](epochs)
@@ -300,6 +325,9 @@ def main(argv=None) -> int:
             "share": None if b is None else round(inspected / b - 1, 4),
             "target_share": 0.10,
         }
+    if runs.get("load-formats"):
+        report["load_formats"] = {f: _median([{"ms": r["load_ms"][f]} for r in runs["load-formats"]], "ms")
+                                  for f in ("h5", "keras")}
     if "resume" in runs:
         report["resume"] = {
             "ms_per_epoch": ms.get("resume"),

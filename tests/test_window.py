@@ -272,16 +272,42 @@ def test_warm_up_starts_after_the_first_paint_or_at_the_latest_after_a_while(qtb
     qtbot.waitUntil(lambda: calls == ["shown", "hidden"])
 
 
-def test_model_dialogs_list_h5_files_in_any_case(qapp, tmp_path):
+def test_model_dialogs_list_model_files_in_any_case(qapp, tmp_path):
     """Linux's file dialogs match a filter's patterns case-sensitively."""
     import re
     from PySide6.QtCore import QDir
-    from app.dialogs import h5_filter, weights_filter
-    for name in ("NETZ.H5", "netz.h5", "w.weights.h5", "notes.txt"):
+    from app.dialogs import any_model_filter, any_weights_filter, model_filters
+    for name in ("NETZ.H5", "netz.h5", "w.weights.h5", "Netz.KERAS", "netz.keras", "notes.txt"):
         (tmp_path / name).write_bytes(b"")
-    for filt, expected in ((h5_filter(), ["NETZ.H5", "netz.h5", "w.weights.h5"]),
-                           (weights_filter(), ["NETZ.H5", "netz.h5", "w.weights.h5"])):
+    h5 = ["NETZ.H5", "netz.h5", "w.weights.h5"]
+    both = h5 + ["Netz.KERAS", "netz.keras"]
+    save_h5, save_keras = model_filters()[0].split(";;")
+    load_any, load_h5, load_keras = any_model_filter().split(";;")
+    weights, weights_of_model = any_weights_filter().split(";;")
+    for filt, expected in ((save_h5, h5), (save_keras, both[3:]), (load_any, both), (load_h5, h5),
+                           (load_keras, both[3:]), (weights, h5), (weights_of_model, both)):
         patterns = re.search(r"\(([^)]*)\)$", filt).group(1).split()
         found = QDir(str(tmp_path), "", QDir.Name, QDir.Files).entryList(
             patterns, QDir.Files | QDir.CaseSensitive)
         assert sorted(found) == sorted(expected), filt
+
+
+@pytest.mark.parametrize("typed, chosen, written", [
+    ("netz", 1, "netz.keras"),          # no suffix: the chosen filter's
+    ("netz", 0, "netz.h5"),
+    ("netz.h5", 1, "netz.h5"),          # a suffix typed wins over the filter
+    ("Netz.KERAS", 0, "Netz.KERAS"),
+])
+def test_the_save_dialog_takes_the_format_from_the_name_or_the_filter(
+        make_window, monkeypatch, tmp_path, typed, chosen, written):
+    from app import dialogs
+    w = make_window()
+    asked = []
+
+    def dialog(parent, title, folder, filters, selected=""):
+        asked.append(selected)
+        return str(tmp_path / typed), filters.split(";;")[chosen]
+    monkeypatch.setattr(dialogs.QFileDialog, "getSaveFileName", dialog)
+    assert w.training.ask_model_path() == str(tmp_path / written)
+    w.training.ask_model_path()
+    assert asked == ["", dialogs.model_filters()[0].split(";;")[chosen]]  # offered first again

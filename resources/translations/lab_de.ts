@@ -48,10 +48,6 @@
         <translation>Modell &amp;speichern…</translation>
     </message>
     <message>
-        <source>The whole model as .h5: architecture, weights, optimizer state</source>
-        <translation>Das ganze Modell als .h5: Architektur, Gewichte, Zustand des Optimierers</translation>
-    </message>
-    <message>
         <source>Save &amp;weights…</source>
         <translation>Ge&amp;wichte speichern…</translation>
     </message>
@@ -64,8 +60,12 @@
         <translation>Modell &amp;laden…</translation>
     </message>
     <message>
-        <source>A whole .h5 model; it becomes the Training tab&apos;s model</source>
-        <translation>Ein ganzes .h5-Modell; es wird das Modell des Tabs „Training“</translation>
+        <source>The whole model as .h5 or .keras: architecture, weights, optimizer state</source>
+        <translation>Das ganze Modell als .h5 oder .keras: Architektur, Gewichte, Zustand des Optimierers</translation>
+    </message>
+    <message>
+        <source>A whole .h5 or .keras model; it becomes the Training tab&apos;s model</source>
+        <translation>Ein ganzes .h5- oder .keras-Modell; es wird das Modell des Tabs „Training“</translation>
     </message>
     <message>
         <source>Load w&amp;eights…</source>
@@ -366,8 +366,20 @@
         <translation>Keras-HDF5-Modell</translation>
     </message>
     <message>
-        <source>Keras weights</source>
-        <translation>Keras-Gewichte</translation>
+        <source>Keras model, Keras 3 format</source>
+        <translation>Keras-Modell, Format von Keras 3</translation>
+    </message>
+    <message>
+        <source>Keras models</source>
+        <translation>Keras-Modelle</translation>
+    </message>
+    <message>
+        <source>Keras weights only</source>
+        <translation>Nur Keras-Gewichte</translation>
+    </message>
+    <message>
+        <source>Weights of a Keras model</source>
+        <translation>Gewichte eines Keras-Modells</translation>
     </message>
     <message>
         <source>Keras Lecture Lab</source>
