@@ -80,7 +80,7 @@ def files(tmp_path_factory, trained) -> dict[str, Path]:
     def put(name: str, data: bytes) -> None:
         paths[name] = folder / f"{name.replace(' ', '_')}.keras"
         paths[name].write_bytes(data)
-    put("not a zip", b"\x89HDF\r\n\x1a\n but not really" * 50)
+    put("not a zip", b"Hausaufgabe: ein Netz trainieren\n" * 50)
     put("empty", b"")
     put("truncated", good.read_bytes()[: good.stat().st_size // 2])
     paths["no config"] = write_zip(folder / "no_config.keras",
@@ -302,3 +302,9 @@ def test_the_window_shows_a_refused_keras_file_and_keeps_its_model(make_window, 
     assert len(messages) == 1 and "bomb.keras would unpack to 1120 MB" in messages[0]
     assert "Traceback" not in messages[0]
     assert all(np.array_equal(a, b) for a, b in zip(before, w.document.session.model.get_weights()))
+
+
+def test_an_h5_file_named_keras_loads_as_h5(trained, tmp_path):
+    path = Path(save(trained, str(tmp_path / "netz.h5"))).rename(tmp_path / "netz.keras")
+    loaded, _ = load_session(str(path), BOSTON)
+    np.testing.assert_array_equal(loaded.last_predictions, trained.current_predictions())

@@ -45,13 +45,17 @@ sys.argv[1:3] = [io.BytesIO(data), str(len(data))]
 
 
 def is_keras_zip(path: str) -> bool:
-    """By name or by content: a .keras name, or a zip whatever its name."""
-    if str(path).lower().endswith(".keras"):
-        return True
+    """By content: a zip is read as .keras, an HDF5 file as .h5, whatever the
+    name; anything else by its name's ending (for the clearer message)."""
     try:
-        return Path(path).is_file() and zipfile.is_zipfile(path)
+        if zipfile.is_zipfile(path):
+            return True
+        with open(path, "rb") as f:
+            if f.read(8) == HDF5_MAGIC:
+                return False
     except OSError:
-        return False
+        pass
+    return str(path).lower().endswith(".keras")
 
 
 def _bad_member(member: str) -> bool:
