@@ -43,6 +43,7 @@ class Document(QObject):
     saved = Signal(str, str)                     # path, kind
     runsChanged = Signal()                       # the runs folder's list changed
     replayChanged = Signal()                     # the open run's replay is another one
+    inspected = Signal(int, object)              # epoch, training.inspection's statistics
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -63,6 +64,8 @@ class Document(QObject):
         self.replay = Replay()
         r.started.connect(self._on_started)
         r.epochEnded.connect(self._on_epoch)
+        r.inspected.connect(self._on_inspected)
+        self.sessionChanged.connect(self._inspect_if_shown)
         r.saved.connect(self._on_saved)
         r.saveFailed.connect(self._on_save_failed)
         r.failed.connect(self._on_failed)
@@ -98,6 +101,44 @@ class Document(QObject):
         self.unsaved = True
         self.replay.add(epoch, predictions, None)
         self.epochEnded.emit(run_id, epoch, logs, predictions)
+
+    @Slot(int, int, object)
+    def _on_inspected(self, run_id: int, epoch: int, stats) -> None:
+        self.inspected.emit(epoch, stats)
+
+    # ------------------------------------------------------------ inside the net
+    @property
+    def inspecting(self) -> bool:
+        return self.runner.inspecting
+
+    def set_inspecting(self, on: bool) -> None:
+        """Whether someone looks inside the net: training then reports its
+        statistics every epoch (a running one from its next epoch on), and an
+        idle model is looked at once now."""
+        if on == self.runner.inspecting:
+            return
+        self.runner.inspecting = on
+        if on and not self.training:
+            self.inspect_now()
+
+    @Slot()
+    def _inspect_if_shown(self, *_args) -> None:
+        if self.runner.inspecting:
+            self.inspect_now()
+
+    def inspect_now(self) -> None:
+        """The current model's statistics once, as `inspected` (in the worker
+        thread: the model is Keras's)."""
+        def begin():
+            session = self.session
+            if session is None or not self.runner.inspecting:
+                return
+
+            def task(state):
+                return session.epochs_done, session.inspect()
+            self.runner.run(self.tr("Looking inside the net"), task,
+                            lambda result: self.inspected.emit(*result))
+        self.runner.when_idle(begin)
 
     @Slot(int, str, str)
     def _on_saved(self, run_id: int, path: str, kind: str) -> None:

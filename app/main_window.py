@@ -20,6 +20,7 @@ from training.errors import ExperimentError, SaveError
 from training.experiment import Experiment
 from widgets import plot_export, style
 from widgets.code_view import CodeView
+from widgets.inside_view import InsideView
 
 from . import i18n, presenter, runs
 from .actions import Actions
@@ -62,6 +63,13 @@ class MainWindow(QMainWindow):
         self.code_dock.setWidget(self.code_view)
         self.addDockWidget(Qt.RightDockWidgetArea, self.code_dock)
         self.code_dock.hide()
+        # The Training tab's net from inside; it costs training time only while shown.
+        self.inside_view = InsideView()
+        self.inside_dock = QDockWidget(objectName="inside_dock")
+        self.inside_dock.setWidget(self.inside_view)
+        self.addDockWidget(Qt.RightDockWidgetArea, self.inside_dock)
+        self.inside_dock.hide()
+        self.document.inspected.connect(self.inside_view.set_stats)
         self._running_icon = self.style().standardIcon(QStyle.SP_MediaPlay)
         # Every tab holds an icon of the same size, blank while idle: a tab
         # that gains one would grow, and re-lay out the whole window with its
@@ -99,6 +107,9 @@ class MainWindow(QMainWindow):
         a.show_code.toggled.connect(lambda shown: i18n.settings().setValue("show_code", shown))
         # isHidden, not the visibility: a minimised window hides the dock too.
         self.code_dock.visibilityChanged.connect(self._code_visibility)
+        a.show_inside.toggled.connect(self.inside_dock.setVisible)
+        a.show_inside.toggled.connect(lambda shown: i18n.settings().setValue("show_inside", shown))
+        self.inside_dock.visibilityChanged.connect(self._inside_visibility)
         a.larger_text.triggered.connect(lambda: self._step_text(+1))
         a.smaller_text.triggered.connect(lambda: self._step_text(-1))
         a.normal_text.triggered.connect(lambda: self.set_text_scale(1.0))
@@ -106,6 +117,7 @@ class MainWindow(QMainWindow):
         a.languages.triggered.connect(self._on_language)
         a.language[i18n.current()].setChecked(True)
         a.show_code.setChecked(i18n.settings().value("show_code", False, type=bool))
+        a.show_inside.setChecked(i18n.settings().value("show_inside", False, type=bool))
         self.retranslate()
         self._update_actions()
 
@@ -120,7 +132,7 @@ class MainWindow(QMainWindow):
         for action in (a.start, a.stop, a.resume, a.step):
             self.training_menu.addAction(action)
         self.view_menu = bar.addMenu("")
-        for action in (a.log_scale, a.show_panel, a.show_code, None, a.larger_text, a.smaller_text,
+        for action in (a.log_scale, a.show_panel, a.show_code, a.show_inside, None, a.larger_text, a.smaller_text,
                        a.normal_text, None):
             self.view_menu.addSeparator() if action is None else self.view_menu.addAction(action)
         self.language_menu = self.view_menu.addMenu("")
@@ -145,6 +157,7 @@ class MainWindow(QMainWindow):
         self.language_menu.setTitle(self.tr("&Language"))
         self.help_menu.setTitle(self.tr("&Help"))
         self.code_dock.setWindowTitle(self.tr("Keras code"))
+        self.inside_dock.setWindowTitle(self.tr("Inside the net (Training tab)"))
         self._refresh_code()
         for i, tab in enumerate(self._presenters):
             running = tab.runner is not None and tab.runner.training
@@ -213,6 +226,12 @@ class MainWindow(QMainWindow):
         self.actions.show_code.setChecked(shown)
         if shown:
             self._refresh_code()
+
+    @Slot(bool)
+    def _inside_visibility(self, _visible: bool) -> None:
+        shown = not self.inside_dock.isHidden()
+        self.actions.show_inside.setChecked(shown)
+        self.document.set_inspecting(shown)
 
     @Slot()
     def _refresh_code(self) -> None:

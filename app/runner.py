@@ -25,6 +25,7 @@ class TaskRunner(QObject):
     started = Signal(int, object)               # run id, payload (the run's model exists)
     epochEnded = Signal(int, int, dict, object)  # run id, epoch, logs, predictions
     batchEnded = Signal(int, object)            # run id, payload
+    inspected = Signal(int, int, object)        # run id, epoch, statistics
     saved = Signal(int, str, str)               # run id, path, kind
     saveFailed = Signal(int, str, str)          # run id, path, reason
     failed = Signal(int, str)                   # run id, message for the user
@@ -38,10 +39,23 @@ class TaskRunner(QObject):
         self._worker: TaskWorker | None = None
         self._on_done = self._on_trained = None
         self._pending: deque = deque()
+        self._inspecting = False
 
     @property
     def busy(self) -> bool:
         return self._thread is not None
+
+    @property
+    def inspecting(self) -> bool:
+        return self._inspecting
+
+    @inspecting.setter
+    def inspecting(self, on: bool) -> None:
+        """Whether training reports training.inspection's statistics each
+        epoch; the running task follows at its next epoch."""
+        self._inspecting = on
+        if self.state is not None:
+            self.state.wants_inspection = on
 
     @property
     def state(self) -> RunState | None:
@@ -58,10 +72,11 @@ class TaskRunner(QObject):
         if self.busy:
             return None
         self.run_id = run_id = next(_run_ids)
-        worker = TaskWorker(task, name, run_id, wants_batches)
+        worker = TaskWorker(task, name, run_id, wants_batches, self._inspecting)
         worker.started.connect(self.started)
         worker.epochEnded.connect(self.epochEnded)
         worker.batchEnded.connect(self.batchEnded)
+        worker.inspected.connect(self.inspected)
         worker.saved.connect(self.saved)
         worker.saveFailed.connect(self.saveFailed)
         worker.failed.connect(self.failed)

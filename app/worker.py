@@ -23,6 +23,7 @@ class TaskWorker(QObject):
     started = Signal(int, object)            # the run's model exists (payload)
     epochEnded = Signal(int, int, dict, object)   # epoch (from 1), logs, predictions
     batchEnded = Signal(int, object)         # whatever the task reports per batch
+    inspected = Signal(int, int, object)     # epoch, training.inspection's statistics
     saved = Signal(int, str, str)            # path, kind
     saveFailed = Signal(int, str, str)       # path, reason
     trained = Signal(int, object)            # training ended: (result, snapshot)
@@ -30,7 +31,8 @@ class TaskWorker(QObject):
     failed = Signal(int, str)                # a message for the user
     finished = Signal()
 
-    def __init__(self, task, name: str, run_id: int, wants_batches: bool = False):
+    def __init__(self, task, name: str, run_id: int, wants_batches: bool = False,
+                 inspecting: bool = False):
         super().__init__()
         self._task = task
         self.name = name
@@ -42,9 +44,12 @@ class TaskWorker(QObject):
             on_started=lambda payload: self.started.emit(run, payload),
             on_epoch=lambda epoch, logs, p: self.epochEnded.emit(run, epoch, logs, p),
             on_batch=(lambda payload: self.batchEnded.emit(run, payload)) if wants_batches else None,
+            on_inspect=lambda epoch, stats: self.inspected.emit(run, epoch, stats),
             on_trained=lambda payload: self.trained.emit(run, payload),
             on_saved=lambda path, kind: self.saved.emit(run, path, kind),
             on_save_failed=lambda path, why: self.saveFailed.emit(run, path, user_message(why)))
+        # Switched on and off while the run goes on (the views shown or not).
+        self.state.wants_inspection = inspecting
 
     @Slot()
     def run(self) -> None:

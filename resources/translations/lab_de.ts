@@ -132,6 +132,14 @@
         <translation>Das Experiment des Tabs als Keras-Code zeigen</translation>
     </message>
     <message>
+        <source>&amp;Inside the net</source>
+        <translation>&amp;Blick ins Netz</translation>
+    </message>
+    <message>
+        <source>The Training tab&apos;s net from inside: its weights, one neuron&apos;s numbers, the gradients per layer</source>
+        <translation>Das Netz des Tabs „Training“ von innen: seine Gewichte, die Zahlen eines Neurons, die Gradienten je Schicht</translation>
+    </message>
+    <message>
         <source>&amp;Larger text</source>
         <translation>&amp;Größere Schrift</translation>
     </message>
@@ -401,6 +409,10 @@
 <context>
     <name>Document</name>
     <message>
+        <source>Looking inside the net</source>
+        <translation>Blick ins Netz</translation>
+    </message>
+    <message>
         <source>Saved the weights to {path}.</source>
         <translation>Gewichte in {path} gespeichert.</translation>
     </message>
@@ -633,6 +645,85 @@
     </message>
 </context>
 <context>
+    <name>Inside</name>
+    <message>
+        <source>layer {i}: {units} {activation}</source>
+        <translation>Schicht {i}: {units} {activation}</translation>
+    </message>
+    <message>
+        <source>{n} inputs</source>
+        <translation>{n} Eingaben</translation>
+    </message>
+    <message>
+        <source>+ {n} more</source>
+        <translation>+ {n} weitere</translation>
+    </message>
+    <message>
+        <source>Training row</source>
+        <translation>Trainingszeile</translation>
+    </message>
+    <message>
+        <source>input</source>
+        <translation>Eingabe</translation>
+    </message>
+    <message>
+        <source>weight</source>
+        <translation>Gewicht</translation>
+    </message>
+    <message>
+        <source>Click a neuron in the diagram.</source>
+        <translation>Klicken Sie ein Neuron im Diagramm an.</translation>
+    </message>
+    <message>
+        <source>Layer {layer} of {layers}, neuron {unit} ({activation})</source>
+        <translation>Schicht {layer} von {layers}, Neuron {unit} ({activation})</translation>
+    </message>
+    <message>
+        <source>The layers before this one are not element-wise ({activation}): z is not shown.</source>
+        <translation>Die Schichten davor wirken nicht elementweise ({activation}): z wird nicht gezeigt.</translation>
+    </message>
+    <message>
+        <source>Σ of {n} terms</source>
+        <translation>Σ aus {n} Termen</translation>
+    </message>
+    <message>
+        <source>{activation} depends on the whole layer: a(z) is not shown for one neuron.</source>
+        <translation>{activation} hängt von der ganzen Schicht ab: a(z) wird für ein einzelnes Neuron nicht gezeigt.</translation>
+    </message>
+    <message>
+        <source>slope a&apos;(z) = {slope}: the share of the gradient that passes this neuron</source>
+        <translation>Steigung a&apos;(z) = {slope}: der Anteil des Gradienten, der durch dieses Neuron fließt</translation>
+    </message>
+    <message>
+        <source>gradient norm ‖∂loss/∂W‖</source>
+        <translation>Gradientennorm ‖∂loss/∂W‖</translation>
+    </message>
+    <message>
+        <source>spread of the weights (std)</source>
+        <translation>Streuung der Gewichte (std)</translation>
+    </message>
+    <message>
+        <source>dead ReLU units (%)</source>
+        <translation>tote ReLU-Neuronen (%)</translation>
+    </message>
+    <message>
+        <source>epoch</source>
+        <translation>Epoche</translation>
+    </message>
+    <message>
+        <source>Gradient of the first hidden layer ÷ the last hidden layer&apos;s: &lt;b&gt;{ratio}&lt;/b&gt; (epoch {epoch})</source>
+        <translation>Gradient der ersten verdeckten Schicht ÷ der letzten verdeckten Schicht: &lt;b&gt;{ratio}&lt;/b&gt; (Epoche {epoch})</translation>
+    </message>
+    <message>
+        <source>Network</source>
+        <translation>Netz</translation>
+    </message>
+    <message>
+        <source>Gradients per layer</source>
+        <translation>Gradienten je Schicht</translation>
+    </message>
+</context>
+<context>
     <name>LectureTab</name>
     <message>
         <source>Stopping…</source>
@@ -719,6 +810,10 @@
     <message>
         <source>Keras code</source>
         <translation>Keras-Code</translation>
+    </message>
+    <message>
+        <source>Inside the net (Training tab)</source>
+        <translation>Blick ins Netz (Tab „Training“)</translation>
     </message>
     <message>
         <source>Training…</source>
