@@ -69,6 +69,7 @@ class MainWindow(QMainWindow):
         self.inside_dock.setWidget(self.inside_view)
         self.addDockWidget(Qt.RightDockWidgetArea, self.inside_dock)
         self.inside_dock.hide()
+        self._inside_sized = False
         self.document.inspected.connect(self.inside_view.set_stats)
         self._running_icon = self.style().standardIcon(QStyle.SP_MediaPlay)
         # Every tab holds an icon of the same size, blank while idle: a tab
@@ -230,6 +231,10 @@ class MainWindow(QMainWindow):
     @Slot(bool)
     def _inside_visibility(self, _visible: bool) -> None:
         shown = not self.inside_dock.isHidden()
+        if shown and not self._inside_sized:
+            # Beside the tabs, not half the window (its size hint would take that).
+            self._inside_sized = True
+            self.resizeDocks([self.inside_dock], [max(340, self.width() * 2 // 5)], Qt.Horizontal)
         self.actions.show_inside.setChecked(shown)
         self.document.set_inspecting(shown)
 

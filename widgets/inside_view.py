@@ -37,8 +37,8 @@ def _column(n: int) -> np.ndarray:
 
 
 def _layer_name(index: int, units: int, activation: str) -> str:
-    return translate("Inside", "layer {i}: {units} {activation}").format(
-        i=index, units=units, activation=activation)
+    # Short: the legend has three columns in a dock a third of the window wide.
+    return f"{index}: {units} {activation}"
 
 
 class NetworkDiagram(QWidget):
@@ -131,7 +131,7 @@ class NetworkDiagram(QWidget):
             self.more.append(more)
         for i in range(len(shape)):
             label = pg.TextItem(anchor=(0.5, 0.0), color=style.colours()[1])
-            label.setPos(i, -1.1)
+            label.setPos(i, -1.08)
             self.plot.addItem(label)
             self.labels.append(label)
         self._label_columns()
@@ -140,16 +140,17 @@ class NetworkDiagram(QWidget):
         data = [None] * shape[0] + [(i, u) for i, n in enumerate(shape[1:]) for u in range(n)]
         self.nodes.setData(xs, np.concatenate(self.ys), size=size, data=data,
                            brush=pg.mkBrush("#dddddd"))
-        self.plot.setXRange(-0.3, len(shape) - 0.7, padding=0)
-        self.plot.setYRange(-1.25, 1.2, padding=0)
+        self.plot.setXRange(-0.55, len(shape) - 0.45, padding=0)
+        self.plot.setYRange(-1.4, 1.2, padding=0)
 
     def _label_columns(self) -> None:
         if self.shape is None:
             return
-        self.labels[0].setText(translate("Inside", "{n} inputs").format(n=self.shape[0]))
+        # Two short lines: a column is narrow when the net is deep.
+        self.labels[0].setText(f"{self.shape[0]}\n" + translate("Inside", "inputs"))
         for i, (label, n) in enumerate(zip(self.labels[1:], self.shape[1:])):
             act = self._activations[i] if i < len(self._activations) else ""
-            label.setText(f"{n} {act}")
+            label.setText(f"{n}\n{act}")
         for more, hidden in zip(self.more, self.hidden_edges):
             more.setText(translate("Inside", "+ {n} more").format(n=numbers.whole(hidden))
                          if hidden else "")
@@ -392,7 +393,7 @@ class LayerStats(QWidget):
         self.ratio_label = Readout()
         self.ratio_label.setObjectName("gradientRatio")
         self.grad_view, self.grad_plot, self.legend = _layout_plot(
-            {"bottom": ValueAxis("bottom"), "left": ValueAxis("left")}, legend_columns=4)
+            {"bottom": ValueAxis("bottom"), "left": ValueAxis("left")}, legend_columns=3)
         self.grad_plot.setLogMode(y=True)
         self.std_view, self.std_plot, _ = _layout_plot(
             {"bottom": ValueAxis("bottom"), "left": ValueAxis("left")})
@@ -496,8 +497,8 @@ class LayerStats(QWidget):
         r = self.ratio()
         if r is None:
             return ""
-        return translate("Inside", "Gradient of the first hidden layer ÷ the last hidden layer's: "
-                                   "<b>{ratio}</b> (epoch {epoch})").format(
+        return translate("Inside", "Gradient, first ÷ last hidden layer: <b>{ratio}</b> "
+                                   "(epoch {epoch})").format(
             ratio=numbers.short(r, 2), epoch=numbers.whole(int(self.epochs.view[-1])))
 
 

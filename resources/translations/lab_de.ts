@@ -647,12 +647,8 @@
 <context>
     <name>Inside</name>
     <message>
-        <source>layer {i}: {units} {activation}</source>
-        <translation>Schicht {i}: {units} {activation}</translation>
-    </message>
-    <message>
-        <source>{n} inputs</source>
-        <translation>{n} Eingaben</translation>
+        <source>inputs</source>
+        <translation>Eingaben</translation>
     </message>
     <message>
         <source>+ {n} more</source>
@@ -711,8 +707,8 @@
         <translation>Epoche</translation>
     </message>
     <message>
-        <source>Gradient of the first hidden layer ÷ the last hidden layer&apos;s: &lt;b&gt;{ratio}&lt;/b&gt; (epoch {epoch})</source>
-        <translation>Gradient der ersten verdeckten Schicht ÷ der letzten verdeckten Schicht: &lt;b&gt;{ratio}&lt;/b&gt; (Epoche {epoch})</translation>
+        <source>Gradient, first ÷ last hidden layer: &lt;b&gt;{ratio}&lt;/b&gt; (epoch {epoch})</source>
+        <translation>Gradient, erste ÷ letzte verdeckte Schicht: &lt;b&gt;{ratio}&lt;/b&gt; (Epoche {epoch})</translation>
     </message>
     <message>
         <source>Network</source>
