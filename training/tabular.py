@@ -486,7 +486,8 @@ def prepare(table: Table, spec: DataSpec) -> Prepared:
 
     mean = x[train].mean(axis=0)
     std = x[train].std(axis=0)
-    std[np.ptp(x[train], axis=0) == 0] = 1.0
+    constant = np.ptp(x[train], axis=0) == 0
+    mean[constant], std[constant] = x[train][0, constant], 1.0  # exactly, not by summing
     scale = lambda a: np.ascontiguousarray((a - mean) / std, dtype=np.float32)
     y_type = np.float32 if spec.task == "regression" else np.int64
     return Prepared(name=name, feature_names=features, target_name=spec.target, task=spec.task,
