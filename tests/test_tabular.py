@@ -56,6 +56,11 @@ def test_a_binary_file(tmp_path):
     assert _refused(lambda: read_table(odd)) == "odd.csv is not a text (CSV) file."
 
 
+def test_a_nul_byte_past_the_first_64_kb(tmp_path):
+    path = _file(tmp_path, "late.csv", b"a,b\n" + b"1,2\n" * 20_000 + b"3,\x004\n")
+    assert _refused(lambda: read_table(path)) == "late.csv is not a text (CSV) file."
+
+
 def test_a_2_gb_file_is_refused_by_its_size_at_once(tmp_path):
     path = tmp_path / "huge.csv"
     with open(path, "wb") as f:
@@ -202,6 +207,12 @@ def test_a_regression_target_that_is_not_numeric():
     assert _refused(lambda: load(DataSpec(str(IRIS), "species"))) == (
         "iris.csv: the target column 'species' is not numeric ('setosa' in line 2); "
         "classification can learn classes named by words.")
+
+
+def test_a_target_of_gaps_only(tmp_path):
+    path = _file(tmp_path, "gaps.csv", "x,y\n1,\n2,?\n3,NA\n4,\n")
+    assert _refused(lambda: load(DataSpec(path, "y"))) == (
+        "gaps.csv: missing value in column 'y', line 2.")
 
 
 def test_a_target_with_one_class(tmp_path):

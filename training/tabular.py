@@ -324,8 +324,14 @@ def read_table(path: str) -> Table:
     except OSError as err:
         raise DataError(QT_TRANSLATE_NOOP("Messages", "{name} could not be read: {reason}"),
                         name=name, reason=err.strerror or type(err).__name__) from None
+    if len(raw) > MAX_BYTES:  # grown since it was measured
+        raise DataError(QT_TRANSLATE_NOOP(
+            "Messages", "{name} is {size} MB; this app reads CSV files of up to {limit} MB."),
+            name=name, size=round(len(raw) / 2**20, 1), limit=MAX_BYTES // 2**20)
     text, encoding = _decode(raw, name)
     del raw
+    if "\0" in text:  # past the part looked at first
+        raise _binary(name)
     if not text.strip():
         raise DataError(QT_TRANSLATE_NOOP("Messages", "{name} is empty."), name=name)
     sep = _separator(text)
@@ -444,8 +450,10 @@ def prepare(table: Table, spec: DataSpec) -> Prepared:
     class_names = None
     if spec.task == "regression":
         data = table._column(spec.target)
+        if data.numbers is None and data.bad < 0:  # nothing but gaps
+            raise table._missing(spec.target, data.missing)
         if data.numbers is None:
-            row = data.bad if data.bad >= 0 else 0
+            row = data.bad
             raise DataError(QT_TRANSLATE_NOOP(
                 "Messages", "{name}: the target column '{column}' is not numeric ('{value}' in "
                             "line {line}); classification can learn classes named by words."),
