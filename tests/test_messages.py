@@ -27,7 +27,7 @@ from training.runstate import RunState
 ROOT = Path(__file__).resolve().parent.parent
 # Where messages are made: training/ and the command line's own.
 SOURCES = sorted((ROOT / "training").glob("*.py")) + [ROOT / "app" / "cli.py"]
-MAKERS = {"Message", "ExperimentError", "LoadError", "SaveError"}
+MAKERS = {"Message", "ExperimentError", "LoadError", "SaveError", "DataError"}
 BOSTON = preset("boston")
 
 

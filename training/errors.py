@@ -78,3 +78,7 @@ class LoadError(_UserError, ValueError):
 
 class SaveError(_UserError, OSError):
     """A save that did not happen; the target file is as it was."""
+
+
+class DataError(_UserError, ValueError):
+    """A data file or a choice of its columns that cannot be used; nothing changed."""

@@ -1198,6 +1198,82 @@
         <source>TensorBoard events not written: {error}</source>
         <translation>TensorBoard-Ereignisse nicht geschrieben: {error}</translation>
     </message>
+    <message>
+        <source>{first} and {more} more</source>
+        <translation>{first} und {more} weitere</translation>
+    </message>
+    <message>
+        <source>{name} has no column &apos;{column}&apos;; its columns are {columns}.</source>
+        <translation>{name} hat keine Spalte &apos;{column}&apos;; seine Spalten sind {columns}.</translation>
+    </message>
+    <message>
+        <source>{name}: column &apos;{column}&apos; holds &apos;{value}&apos; in line {line}, which is not a number.</source>
+        <translation>{name}: Spalte &apos;{column}&apos; enthält in Zeile {line} &apos;{value}&apos;, das ist keine Zahl.</translation>
+    </message>
+    <message>
+        <source>{name}: missing value in column &apos;{column}&apos;, line {line}.</source>
+        <translation>{name}: fehlender Wert in Spalte &apos;{column}&apos;, Zeile {line}.</translation>
+    </message>
+    <message>
+        <source>{name} is not a text (CSV) file.</source>
+        <translation>{name} ist keine Textdatei (CSV).</translation>
+    </message>
+    <message>
+        <source>{name}, line {line}: the fields are separated by {found} here, but by {expected} in line {first}.</source>
+        <translation>{name}, Zeile {line}: Hier ist das Trennzeichen {found}, in Zeile {first} aber {expected}.</translation>
+    </message>
+    <message>
+        <source>{name}, line {line}: {count} fields, but line {first} has {expected}.</source>
+        <translation>{name}, Zeile {line}: {count} Felder, aber Zeile {first} hat {expected}.</translation>
+    </message>
+    <message>
+        <source>{name}, line {line}: {reason}</source>
+        <translation>{name}, Zeile {line}: {reason}</translation>
+    </message>
+    <message>
+        <source>{name} could not be read: {reason}</source>
+        <translation>{name} konnte nicht gelesen werden: {reason}</translation>
+    </message>
+    <message>
+        <source>{name} is {size} MB; this app reads CSV files of up to {limit} MB.</source>
+        <translation>{name} ist {size} MB groß; diese App liest CSV-Dateien bis {limit} MB.</translation>
+    </message>
+    <message>
+        <source>{name} holds a header only, no data rows.</source>
+        <translation>{name} enthält nur eine Kopfzeile, keine Datenzeilen.</translation>
+    </message>
+    <message>
+        <source>The test share must be more than 0 and less than 1, not {share}.</source>
+        <translation>Der Testanteil muss größer als 0 und kleiner als 1 sein, nicht {share}.</translation>
+    </message>
+    <message>
+        <source>{name}: the target column &apos;{column}&apos; cannot be a feature too.</source>
+        <translation>{name}: Die Zielspalte &apos;{column}&apos; kann nicht zugleich ein Merkmal sein.</translation>
+    </message>
+    <message>
+        <source>{name}: no numeric column is left for the features besides the target &apos;{column}&apos;.</source>
+        <translation>{name}: Außer der Zielspalte &apos;{column}&apos; bleibt keine numerische Spalte für die Merkmale übrig.</translation>
+    </message>
+    <message>
+        <source>{name}: the target column &apos;{column}&apos; is not numeric (&apos;{value}&apos; in line {line}); classification can learn classes named by words.</source>
+        <translation>{name}: Die Zielspalte &apos;{column}&apos; ist nicht numerisch (&apos;{value}&apos; in Zeile {line}); eine Klassifikation kann Klassen lernen, die durch Wörter benannt sind.</translation>
+    </message>
+    <message>
+        <source>{name}: the target column &apos;{column}&apos; holds one class only (&apos;{label}&apos;); classification needs at least two.</source>
+        <translation>{name}: Die Zielspalte &apos;{column}&apos; enthält nur eine Klasse (&apos;{label}&apos;); eine Klassifikation braucht mindestens zwei.</translation>
+    </message>
+    <message>
+        <source>{name}: the target column &apos;{column}&apos; holds {count} different values, more than the {limit} classes this app allows.</source>
+        <translation>{name}: Die Zielspalte &apos;{column}&apos; enthält {count} verschiedene Werte, mehr als die {limit} Klassen, die diese App zulässt.</translation>
+    </message>
+    <message>
+        <source>{name}: class &apos;{label}&apos; of column &apos;{column}&apos; has a single row (line {line}); every class needs at least 2, one for training and one for testing.</source>
+        <translation>{name}: Die Klasse &apos;{label}&apos; der Spalte &apos;{column}&apos; hat nur eine Zeile (Zeile {line}); jede Klasse braucht mindestens 2, eine zum Trainieren und eine zum Testen.</translation>
+    </message>
+    <message>
+        <source>{name} has {rows} data rows; the split needs at least 4, 2 for training and 2 for testing.</source>
+        <translation>{name} hat {rows} Datenzeilen; die Aufteilung braucht mindestens 4, 2 zum Trainieren und 2 zum Testen.</translation>
+    </message>
 </context>
 <context>
     <name>PathView</name>
