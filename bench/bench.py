@@ -243,7 +243,7 @@ def main(argv=None) -> int:
     p.add_argument("--repeat", type=int, default=1, help="runs of each kind; medians reported")
     p.add_argument("--only", default="plain,engine,engine-kept,resume,gui",
                    help="comma-separated subset of plain,engine,engine-kept,engine-inspect,"
-                        "resume,gui,load-formats")
+                        "resume,gui,load-formats,gui-inside-off,gui-inside,inside-redraw")
     p.add_argument("--engine-root", default=str(ROOT),
                    help="checkout whose training/ runs (b) and resume (default: this one)")
     p.add_argument("--before", metavar="DIR",
@@ -325,6 +325,17 @@ def main(argv=None) -> int:
             "share": None if b is None else round(inspected / b - 1, 4),
             "target_share": 0.10,
         }
+    if runs.get("gui-inside") and runs.get("gui-inside-off"):
+        on, off = ms["gui-inside"], ms["gui-inside-off"]
+        report["inside"] = {
+            "window_ms_per_epoch": {"dock_shown": on, "dock_hidden": off},
+            "share": round(on / off - 1, 4), "target_share": 0.10,
+            "epochs_inspected": [r["inspected_epochs"] for r in runs["gui-inside"]],
+        }
+    if runs.get("inside-redraw"):
+        r = runs["inside-redraw"][-1]
+        report["inside_redraw"] = {k: r[k]["median_ms"] for k in ("diagram", "inspector", "gradient_plot")}
+        report["inside_redraw"]["target_ms"] = 16
     if runs.get("load-formats"):
         report["load_formats"] = {f: _median([{"ms": r["load_ms"][f]} for r in runs["load-formats"]], "ms")
                                   for f in ("h5", "keras")}

@@ -89,6 +89,13 @@ def _wait(signal, timeout_s: float, condition=None):
     return got[-1] if got else None
 
 
+def _idle(document, timeout_s: float = 60) -> None:
+    """Until nothing runs: one task's end may start the next one waiting."""
+    deadline = time.perf_counter() + timeout_s
+    while document.busy:
+        _wait(document.busyChanged, max(0.1, deadline - time.perf_counter()))
+
+
 def _window(epochs: int, keep_runs: bool = True):
     """The window on the bench's experiment; runs kept (as by default) in a
     folder of the bench's own."""
@@ -109,18 +116,27 @@ def _window(epochs: int, keep_runs: bool = True):
     c = window.document
     if not c.engine_ready:
         _wait(c.engineReady, 300, condition=lambda: c.engine_ready)
-    if c.busy:
-        _wait(c.busyChanged, 60, condition=lambda: not c.busy)
+    _idle(c)
     assert window.training.panel.experiment().validation_split == VALIDATION, window.training.panel.experiment()
     return app, window
 
 
-def run_gui(epochs: int, keep_runs: bool = True) -> dict:
-    """(c): click Start, wait for the end, all plots live."""
+def run_gui(epochs: int, keep_runs: bool = True, inside: bool | None = None) -> dict:
+    """(c): click Start, wait for the end, all plots live. `inside`: with the
+    Inside the net dock shown (True) or hidden (False) on purpose."""
     from PySide6.QtCore import Qt
     from PySide6.QtTest import QTest
     app, window = _window(epochs, keep_runs)
     c = window.document
+    inspected = []
+    if inside is not None:
+        window.actions.show_inside.setChecked(inside)
+        if inside:  # the idle model's look first, as a user opening the dock sees it
+            _wait(c.inspected, 120)  # queued from the worker: not missed
+            _idle(c)
+        c.inspected.connect(lambda e, stats: inspected.append(e))
+        if os.environ.get("BENCH_INSIDE_NOVIEW"):  # the engine's and the signal's share only
+            c.inspected.disconnect(window.inside_view.set_stats)
     probe = StallProbe()
     epochs_seen = []
     c.epochEnded.connect(lambda run, e, logs, p: epochs_seen.append(e))
@@ -142,8 +158,57 @@ def run_gui(epochs: int, keep_runs: bool = True) -> dict:
            "final_loss": snap.history["loss"][-1],
            "final_val_loss": snap.history["val_loss"][-1],
            "stall_while_training": stalls}
+    if inside is not None:
+        out["inspected_epochs"] = len(inspected)
     _close(window)
     return out
+
+
+def run_inside_redraw(epochs: int, repeat: int = 25) -> dict:
+    """The lecture net's diagram and gradient plot (80/50/1, the dock's size
+    at 1280x800): ms to take one epoch's statistics, draw them and repaint,
+    after `epochs` epochs of history."""
+    app = _app()
+    from PySide6.QtTest import QTest
+    from training.engine import Session
+    from training.experiment import preset
+    from training.runstate import RunState
+    from widgets.inside_view import InsideView
+    session = Session(preset("boston").replace(seed=SEED, epochs=epochs + repeat)).build()
+    seen = []
+    session.train(state=RunState(on_inspect=lambda e, stats: seen.append((e, stats))))
+    view = InsideView()
+    view.resize(510, 760)
+    view.show()
+    QTest.qWait(50)
+    for epoch, stats in seen[:epochs]:
+        view.layer_stats.add(epoch, stats)
+    diagram, layers, grad_page = [], [], []
+    for epoch, stats in seen[epochs:]:
+        view.pages.setCurrentIndex(0)
+        t = time.perf_counter()
+        view.diagram.set_stats(stats)
+        view.diagram.redraw()
+        view.diagram.view.grab()
+        diagram.append(1000 * (time.perf_counter() - t))
+        t = time.perf_counter()
+        view.inspector.set_stats(stats)
+        view.inspector.redraw()
+        view.inspector.grab()
+        layers.append(1000 * (time.perf_counter() - t))
+        view.pages.setCurrentIndex(1)
+        t = time.perf_counter()
+        view.layer_stats.add(epoch, stats)
+        view.layer_stats.redraw()
+        view.layer_stats.grad_view.grab()
+        grad_page.append(1000 * (time.perf_counter() - t))
+
+    def stats_of(v):
+        return {"median_ms": round(statistics.median(v), 2), "max_ms": round(max(v), 2),
+                "runs": len(v)}
+    return {"epochs_of_history": epochs, "builds": view.diagram.builds,
+            "diagram": stats_of(diagram), "inspector": stats_of(layers),
+            "gradient_plot": stats_of(grad_page)}
 
 
 def run_stop(epochs: int, stops: int = 5) -> dict:
@@ -290,6 +355,12 @@ def run_child(kind: str, epochs: int) -> dict:
         return run_stop(max(epochs, 1000))
     if kind == "gui-redraw":
         return run_redraw()
+    if kind == "gui-inside":
+        return run_gui(epochs, inside=True)
+    if kind == "gui-inside-off":
+        return run_gui(epochs, inside=False)
+    if kind == "inside-redraw":
+        return run_inside_redraw(epochs)
     raise SystemExit(f"unknown run {kind!r}")
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import (
     QHBoxLayout, QLabel, QSizePolicy, QSpinBox, QSplitter, QTabWidget, QVBoxLayout, QWidget)
 
@@ -28,6 +28,25 @@ MAX_EDGES = 150
 # Three widths (and strengths of colour) by |w| relative to the pair's largest.
 WIDTHS = (0.7, 1.6, 3.0)
 ALPHAS = (70, 150, 230)
+
+
+# New statistics are drawn at most 4 times a second: weights change slowly to
+# the eye, and every paint holds the GIL the training thread needs (at the
+# clock's 20 frames a second, the dock doubled the time per epoch).
+DRAW_MS = 250
+
+
+class _Paced(QObject):
+    """Asks the frame clock for a frame at most every DRAW_MS."""
+
+    def __init__(self, parent):
+        super().__init__(parent)
+        self._timer = QTimer(self, singleShot=True, interval=DRAW_MS)
+        self._timer.timeout.connect(frame_clock.shared().request)
+
+    def request(self) -> None:
+        if not self._timer.isActive():
+            self._timer.start()
 
 
 def _column(n: int) -> np.ndarray:
@@ -80,10 +99,11 @@ class NetworkDiagram(QWidget):
                          for s, c in ((1, POSITIVE), (0, NEGATIVE))}
         self._clock = frame_clock.shared()
         self._clock.add(self, self.redraw)
+        self._paced = _Paced(self)
 
     def set_stats(self, stats: dict) -> None:
         self._pending = stats
-        self._clock.request()
+        self._paced.request()
 
     def clear(self) -> None:
         self._pending = None
@@ -265,6 +285,7 @@ class NeuronInspector(QWidget):
         self._dirty = False
         self._clock = frame_clock.shared()
         self._clock.add(self, self.redraw)
+        self._paced = _Paced(self)
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -283,11 +304,15 @@ class NeuronInspector(QWidget):
 
     def set_stats(self, stats: dict) -> None:
         self.stats = stats
-        self.sample.setRange(1, max(1, len(stats["x"])))
-        shape = [k.shape[1] for k in stats["kernels"]]
-        if self.layer is None or self.layer >= len(shape) or self.unit >= shape[self.layer]:
-            self.layer, self.unit = len(shape) - 1, 0  # the output neuron, to begin with
-        self._request()
+        rows = max(1, len(stats["x"]))
+        if self.sample.maximum() != rows:
+            self.sample.setRange(1, rows)
+        kernels = stats["kernels"]
+        if (self.layer is None or self.layer >= len(kernels)
+                or self.unit >= kernels[self.layer].shape[1]):
+            self.layer, self.unit = len(kernels) - 1, 0  # the output neuron, to begin with
+        self._dirty = True
+        self._paced.request()
 
     def clear(self) -> None:
         self.stats = self.layer = self.unit = None
@@ -412,11 +437,13 @@ class LayerStats(QWidget):
         self.series: list[tuple] = []   # per layer: (grad, std, dead) _Series
         self.epochs = _Series()
         self.names: list[str] = []
+        self._shapes: list | None = None  # the net the names were made for
         self.builds = 0
         self._last_epoch = 0
         self._dirty = False
         self._clock = frame_clock.shared()
         self._clock.add(self, self.redraw)
+        self._paced = _Paced(self)
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -437,17 +464,17 @@ class LayerStats(QWidget):
         for plot in (self.grad_plot, self.std_plot, self.dead_plot):
             plot.clear()
         self.legend.clear()
-        self.curves, self.series, self.names = [], [], []
+        self.curves, self.series, self.names, self._shapes = [], [], [], None
         self.epochs.clear()
         self._last_epoch = 0
         self._dirty = True
         self._clock.request()
 
     def add(self, epoch: int, stats: dict) -> None:
-        names = [_layer_name(i + 1, k.shape[1], a)
-                 for i, (k, a) in enumerate(zip(stats["kernels"], stats["activations"]))]
-        if names != self.names or epoch <= self._last_epoch:  # another net, or a new run
-            self._build(names)
+        shapes = [(k.shape, a) for k, a in zip(stats["kernels"], stats["activations"])]
+        if shapes != self._shapes or epoch <= self._last_epoch:  # another net, or a new run
+            self._build([_layer_name(i + 1, shape[1], a) for i, (shape, a) in enumerate(shapes)])
+            self._shapes = shapes
         self._last_epoch = epoch
         self.epochs.extend([epoch])
         for (grad, std, dead), g, s, d in zip(self.series, stats["grad_norms"], stats["weight_std"],
@@ -456,7 +483,7 @@ class LayerStats(QWidget):
             std.extend([s])
             dead.extend([np.nan if d is None else 100 * d])
         self._dirty = True
-        self._clock.request()
+        self._paced.request()
 
     def _build(self, names: list[str]) -> None:
         self.clear()
@@ -536,9 +563,10 @@ class InsideView(QWidget):
 
     @Slot(int, object)
     def set_stats(self, epoch: int, stats: dict) -> None:
-        self.diagram.set_stats(stats)
         self.inspector.set_stats(stats)
-        self.diagram.select(self.inspector.layer, self.inspector.unit)
+        # Ringed at the diagram's next frame; nothing is drawn per epoch.
+        self.diagram._selection = (self.inspector.layer, self.inspector.unit)
+        self.diagram.set_stats(stats)
         if epoch > 0 or self.layer_stats.names:
             self.layer_stats.add(epoch, stats)
 
