@@ -310,6 +310,7 @@ class Document(QObject):
 
     @Slot(object)
     def _on_trained(self, payload) -> None:
+        self._inspect_if_shown()  # the last epoch, which the pace may have skipped
         # The Training tab says how the run ended: it knows the run's segments.
         self.runFinished.emit(self.runner.run_id, payload)
 

@@ -18,6 +18,9 @@ from training.runstate import RunState
 from .presenter import user_message
 
 
+INSPECT_SECONDS = 0.04
+
+
 class TaskWorker(QObject):
     # Every signal carries the run id first.
     started = Signal(int, object)            # the run's model exists (payload)
@@ -48,8 +51,10 @@ class TaskWorker(QObject):
             on_trained=lambda payload: self.trained.emit(run, payload),
             on_saved=lambda path, kind: self.saved.emit(run, path, kind),
             on_save_failed=lambda path, why: self.saveFailed.emit(run, path, user_message(why)))
-        # Switched on and off while the run goes on (the views shown or not).
+        # Switched on and off while the run goes on (the views shown or not);
+        # the views draw 4 times a second, so 25 looks a second are plenty.
         self.state.wants_inspection = inspecting
+        self.state.inspect_interval = INSPECT_SECONDS
 
     @Slot()
     def run(self) -> None:

@@ -27,7 +27,14 @@ def _app():
     os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
     os.environ.setdefault("KERAS_BACKEND", "tensorflow")
     sys.path.insert(0, str(ROOT))
+    import tempfile
+    from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QApplication
+    # Settings of the bench's own: the user's open docks must not change a
+    # figure, and the bench must not change the user's window.
+    from app import i18n
+    i18n.FORMAT = QSettings.IniFormat
+    QSettings.setPath(QSettings.IniFormat, QSettings.UserScope, tempfile.mkdtemp(prefix="bench-settings-"))
     return QApplication.instance() or QApplication([sys.argv[0]])
 
 

@@ -106,7 +106,7 @@ class _LiveCallback(keras.callbacks.Callback):
         s.last_predictions = predictions
         self.epochs_run += 1
         self.state.epoch(epoch + 1, entry, predictions)
-        if self.state.wants_inspection:
+        if self.state.inspection_due():
             self.state.inspect(epoch + 1, s.inspect())
         if self.at_epoch_end is not None:
             self.at_epoch_end()
@@ -310,7 +310,7 @@ class Session:
                 self.epochs_done += 1
                 self.last_predictions = predictions
                 state.epoch(self.epochs_done, entry, predictions)
-                if state.wants_inspection:
+                if state.inspection_due():
                     state.inspect(self.epochs_done, self.inspect())
         return done
 

@@ -7,6 +7,7 @@ command line prints. Stop and save requests come in, from any thread.
 from __future__ import annotations
 
 import threading
+import time
 from typing import Callable
 
 
@@ -39,12 +40,26 @@ class RunState:
         # gradients and weights of training.inspection (costs one graph call).
         self.inspect = on_inspect or _ignore
         self.wants_inspection = on_inspect is not None
+        # At most one inspection per this many seconds (0: every epoch, as the
+        # headless report needs); a window cannot show more than a few a second.
+        self.inspect_interval = 0.0
+        self._inspected_at = -float("inf")
         # (result, snapshot) as soon as training ends, before the run's folder
         # is brought up to date: a stop answers at once.
         self.trained = on_trained or _ignore
         self._stop = stop if stop is not None else threading.Event()
         self._lock = threading.Lock()
         self._saves: list[tuple[str, str]] = []
+
+    def inspection_due(self) -> bool:
+        """Whether this epoch is inspected: asked for, and not too soon."""
+        if not self.wants_inspection:
+            return False
+        now = time.perf_counter()
+        if now - self._inspected_at < self.inspect_interval:
+            return False
+        self._inspected_at = now
+        return True
 
     # ------------------------------------------------------------ requests in
     def request_stop(self) -> None:

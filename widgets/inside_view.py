@@ -472,6 +472,8 @@ class LayerStats(QWidget):
 
     def add(self, epoch: int, stats: dict) -> None:
         shapes = [(k.shape, a) for k, a in zip(stats["kernels"], stats["activations"])]
+        if shapes == self._shapes and epoch == self._last_epoch > 1:
+            return  # this epoch again (the look after a run's end)
         if shapes != self._shapes or epoch <= self._last_epoch:  # another net, or a new run
             self._build([_layer_name(i + 1, shape[1], a) for i, (shape, a) in enumerate(shapes)])
             self._shapes = shapes
