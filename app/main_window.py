@@ -71,6 +71,7 @@ class MainWindow(QMainWindow):
         self.inside_dock.hide()
         self._inside_sized = False
         self.document.inspected.connect(self.inside_view.set_stats)
+        self.training.replayEpoch.connect(self.inside_view.show_epoch)
         self._running_icon = self.style().standardIcon(QStyle.SP_MediaPlay)
         # Every tab holds an icon of the same size, blank while idle: a tab
         # that gains one would grow, and re-lay out the whole window with its

@@ -42,6 +42,7 @@ WARM_EPOCHS = 2
 class TrainingTab(QWidget):
     status = Signal(str)  # for the window's status bar while this tab shows
     settingsChanged = Signal()  # the panel's experiment changed (the code view follows)
+    replayEpoch = Signal(object)  # the epoch the replay slider shows; None: the latest
 
     def __init__(self, experiment: Experiment, dialogs: Dialogs, actions: Actions, parent=None):
         super().__init__(parent)
@@ -552,6 +553,7 @@ class TrainingTab(QWidget):
         self._show_replay_label()
         if following:
             self.loss_plot.mark_epoch(None)
+            self.replayEpoch.emit(None)
         return following
 
     @Slot()
@@ -561,6 +563,7 @@ class TrainingTab(QWidget):
         self.replay_slider.setValue(self.replay_slider.maximum())
         self.replay_slider.blockSignals(False)
         self.loss_plot.mark_epoch(None)
+        self.replayEpoch.emit(None)
         self._show_replay_label()
 
     @Slot(int)
@@ -577,6 +580,7 @@ class TrainingTab(QWidget):
             self._show_errors(absolute_errors(predictions, truth), self._experiment)
         latest = index >= len(epochs) - 1
         self.loss_plot.mark_epoch(None if latest else epoch)
+        self.replayEpoch.emit(None if latest else epoch)
         self._show_replay_label()
 
     def shown_epoch(self) -> int | None:

@@ -188,6 +188,16 @@ def test_the_dock_looks_inside_only_while_shown(make_window, qtbot, tmp_path):
     qtbot.waitUntil(lambda: w.inside_view.diagram.shape is not None)
     w.grab().save(str(tmp_path / "window.png"))
 
+    # The replay slider takes the diagram and the inspector back with it.
+    inside, slider = w.inside_view, w.training.replay_slider
+    slider.setValue(1)  # epoch 1 (0 is the model before training)
+    assert inside.replay_epoch == 1 and inside.shown_epoch() == 1
+    assert inside.inspector.stats is inside.looks[1]
+    assert inside.layer_stats.replay_lines[0].isVisible() and inside.layer_stats.replay_lines[0].value() == 1
+    slider.setValue(slider.maximum())
+    assert inside.replay_epoch is None and inside.inspector.stats is inside.looks[3]
+    assert not inside.layer_stats.replay_lines[0].isVisible()
+
     looked = list(seen)
     action.trigger()  # hidden: training reports nothing more
     assert not c.inspecting and w.inside_dock.isHidden()

@@ -11,7 +11,7 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import (
-    QHBoxLayout, QLabel, QSizePolicy, QSpinBox, QSplitter, QTabWidget, QVBoxLayout, QWidget)
+    QHBoxLayout, QLabel, QSpinBox, QSplitter, QTabWidget, QVBoxLayout, QWidget)
 
 from training import activation_math
 
@@ -34,6 +34,8 @@ ALPHAS = (70, 150, 230)
 # the eye, and every paint holds the GIL the training thread needs (at the
 # clock's 20 frames a second, the dock doubled the time per epoch).
 DRAW_MS = 250
+# Looks kept for the replay slider: the lecture net's weights are ~20 kB a look.
+MAX_LOOKS = 1000
 
 
 class _Paced(QObject):
@@ -247,12 +249,10 @@ class NeuronInspector(QWidget):
         self.sample.valueChanged.connect(lambda _v: self._request())
         self.sample_label = QLabel()
         self.sample_label.setBuddy(self.sample)
-        self.numbers = QLabel()
+        # A Readout: its new text, 4 times a second, re-lays out nothing.
+        self.numbers = Readout(lines=4)
         self.numbers.setObjectName("neuronNumbers")
-        self.numbers.setTextFormat(Qt.RichText)
-        self.numbers.setWordWrap(True)
-        self.numbers.setTextInteractionFlags(Qt.TextSelectableByMouse)
-        self.numbers.setSizePolicy(QSizePolicy.Preferred, QSizePolicy.Minimum)
+        self.numbers.label.setTextInteractionFlags(Qt.TextSelectableByMouse)
         self.weights_view, self.weights_plot, _ = _layout_plot(
             {"bottom": ValueAxis("bottom"), "left": ValueAxis("left")})
         self.bars = pg.BarGraphItem(x=[], height=[], width=0.8, brushes=[])
@@ -425,6 +425,13 @@ class LayerStats(QWidget):
         self.dead_view, self.dead_plot, _ = _layout_plot(
             {"bottom": ValueAxis("bottom"), "left": ValueAxis("left")})
         self.dead_plot.setYRange(0, 100, padding=0.02)
+        # The epoch the replay slider shows, when it is not the latest.
+        self.replay_lines = []
+        for plot in (self.grad_plot, self.std_plot, self.dead_plot):
+            line = pg.InfiniteLine(angle=90, movable=False, pen=style.pen(style.DIAGONAL, dashed=True))
+            line.hide()
+            plot.addItem(line, ignoreBounds=True)
+            self.replay_lines.append(line)
         box = QVBoxLayout(self)
         box.setContentsMargins(0, 0, 0, 0)
         box.addWidget(self.ratio_label)
@@ -460,9 +467,16 @@ class LayerStats(QWidget):
             self.retranslate()
         super().changeEvent(event)
 
+    def mark_epoch(self, epoch: int | None) -> None:
+        for line in self.replay_lines:
+            line.setVisible(epoch is not None)
+            if epoch is not None:
+                line.setValue(epoch)
+
     def clear(self) -> None:
-        for plot in (self.grad_plot, self.std_plot, self.dead_plot):
-            plot.clear()
+        for curves in self.curves:
+            for plot, curve in zip((self.grad_plot, self.std_plot, self.dead_plot), curves):
+                plot.removeItem(curve)
         self.legend.clear()
         self.curves, self.series, self.names, self._shapes = [], [], [], None
         self.epochs.clear()
@@ -552,6 +566,9 @@ class InsideView(QWidget):
         box.setContentsMargins(0, 0, 0, 0)
         box.addWidget(self.pages)
         self.diagram.neuronClicked.connect(self._select)
+        # The looks of the current run by epoch, for the replay slider.
+        self.looks: dict[int, dict] = {}
+        self.replay_epoch: int | None = None
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -565,14 +582,52 @@ class InsideView(QWidget):
 
     @Slot(int, object)
     def set_stats(self, epoch: int, stats: dict) -> None:
+        builds = self.layer_stats.builds
+        if epoch > 0 or self.layer_stats.names:
+            self.layer_stats.add(epoch, stats)
+        if self.layer_stats.builds != builds:
+            self.looks = {}  # another net or a new run: the old looks are not its
+        self.looks[epoch] = stats
+        if len(self.looks) > MAX_LOOKS:  # every second one goes, the first and last stay
+            epochs = sorted(self.looks)
+            keep = set(epochs[::2]) | {epochs[0], epochs[-1]}
+            self.looks = {e: self.looks[e] for e in epochs if e in keep}
+        if self.replay_epoch is None:
+            self._show(stats)
+
+    def _show(self, stats: dict) -> None:
         self.inspector.set_stats(stats)
         # Ringed at the diagram's next frame; nothing is drawn per epoch.
         self.diagram._selection = (self.inspector.layer, self.inspector.unit)
         self.diagram.set_stats(stats)
-        if epoch > 0 or self.layer_stats.names:
-            self.layer_stats.add(epoch, stats)
+
+    @Slot(object)
+    def show_epoch(self, epoch: int | None) -> None:
+        """Follow the replay slider: the net as it was at `epoch` (the latest
+        look at or before it), or the latest again for None."""
+        self.replay_epoch = epoch
+        self.layer_stats.mark_epoch(epoch)
+        if not self.looks:
+            return
+        epochs = sorted(self.looks)
+        if epoch is None:
+            self._show(self.looks[epochs[-1]])
+            return
+        before = [e for e in epochs if e <= epoch]
+        self._show(self.looks[before[-1] if before else epochs[0]])
+
+    def shown_epoch(self) -> int | None:
+        """The epoch of the look the diagram shows."""
+        if not self.looks:
+            return None
+        epochs = sorted(self.looks)
+        if self.replay_epoch is None:
+            return epochs[-1]
+        before = [e for e in epochs if e <= self.replay_epoch]
+        return before[-1] if before else epochs[0]
 
     def clear(self) -> None:
+        self.looks, self.replay_epoch = {}, None
         self.diagram.clear()
         self.inspector.clear()
         self.layer_stats.clear()

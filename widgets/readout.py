@@ -13,15 +13,18 @@ class Readout(QWidget):
     tab and repainted both plots, 1-3 ms a frame with the GIL held. Here the
     label's geometry requests end at the box."""
 
-    def __init__(self, parent=None):
+    def __init__(self, parent=None, lines: int = 1):
         super().__init__(parent)
         self.label = QLabel(self)
         self.label.setTextFormat(Qt.RichText)
+        self.label.setAlignment(Qt.AlignLeft | Qt.AlignTop)
+        self.label.setWordWrap(lines > 1)
+        self.lines = lines
         self._fit()
         self.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Fixed)
 
     def _fit(self) -> None:
-        self.setFixedHeight(self.label.fontMetrics().height() + 6)
+        self.setFixedHeight(self.lines * self.label.fontMetrics().lineSpacing() + 6)
 
     def changeEvent(self, event) -> None:
         # Larger text (View menu): a box of the old height would clip it.

@@ -101,7 +101,7 @@ def restyle(plot: pg.PlotItem) -> None:
     for item in plot.listDataItems():
         base = getattr(item, "_base_width", None)
         pen = item.opts.get("pen")
-        if pen is None:
+        if pen is None or not hasattr(item, "setPen"):  # a BarGraphItem keeps its pen
             continue
         pen = pg.mkPen(pen)
         if base is None:
