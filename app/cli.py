@@ -10,8 +10,8 @@ import os
 import sys
 import time
 
-from training.errors import ExperimentError, LoadError, SaveError
-from training.experiment import DEFAULT_PRESET, PRESETS, preset
+from training.errors import DataError, ExperimentError, LoadError, SaveError
+from training.experiment import ACTIVATIONS, DEFAULT_PRESET, LOSSES, PRESETS, LayerSpec, preset
 from training.texts import QT_TRANSLATE_NOOP
 
 
@@ -43,6 +43,19 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--export-script", metavar="FILE.py",
                    help="headless: write the experiment as a Keras script (and the data it "
                         "reads beside it) instead of training")
+    p.add_argument("--data", metavar="FILE.csv",
+                   help="headless: train on this CSV file (comma or semicolon, decimal point "
+                        "or comma, optional header) instead of the preset's data")
+    p.add_argument("--target", metavar="COLUMN", help="with --data: the column to predict")
+    p.add_argument("--task", choices=("regression", "classification"),
+                   help="with --data: numbers or classes (default regression)")
+    p.add_argument("--features", metavar="A,B,C",
+                   help="with --data: the input columns (default: every other numeric one)")
+    p.add_argument("--layers", type=_layers, metavar="UNITS:ACT,...",
+                   help="the net instead of the preset's, e.g. 10:relu,3:softmax")
+    p.add_argument("--loss", choices=LOSSES, help="the loss instead of the preset's")
+    p.add_argument("--learning-rate", type=float, metavar="LR",
+                   help="the learning rate instead of the preset's")
     p.add_argument("--runs-dir", metavar="DIR",
                    help="keep runs in this folder (default: the user's data folder)")
     p.add_argument("--no-runs", action="store_true", help="keep no run folder")
@@ -85,10 +98,40 @@ def _whole_number(minimum: int):
     return parse
 
 
+def _layers(text: str) -> tuple:
+    layers = []
+    for part in text.split(","):
+        units, _, act = part.strip().partition(":")
+        if not units.isdigit() or act not in ACTIVATIONS:
+            raise argparse.ArgumentTypeError(
+                f"{part!r} is not UNITS:ACTIVATION, e.g. 10:relu (activations: linear, "
+                "sigmoid, tanh, relu, softmax, ...)")
+        layers.append(LayerSpec(int(units), act))
+    return tuple(layers)
+
+
 def experiment_from_args(args):
     experiment = preset(args.preset)
     if args.seed is not None:
         experiment = experiment.replace(seed=args.seed)
+    if getattr(args, "layers", None):
+        experiment = experiment.replace(layers=args.layers, initial_weights=None)
+    if getattr(args, "loss", None):
+        experiment = experiment.replace(loss=args.loss)
+    if getattr(args, "learning_rate", None) is not None:
+        experiment = experiment.replace(learning_rate=args.learning_rate)
+    if getattr(args, "data", None):
+        if not args.target:
+            raise ExperimentError(QT_TRANSLATE_NOOP("Messages", "--data needs --target COLUMN."))
+        features = tuple(f.strip() for f in args.features.split(",") if f.strip()) if args.features else ()
+        experiment = experiment.replace(
+            dataset="csv", data_path=os.path.abspath(args.data), target=args.target,
+            features=features, task=args.task or "regression", initial_weights=None,
+            record_batches=False, name=os.path.splitext(os.path.basename(args.data))[0],
+            title=os.path.basename(args.data), description="")
+    elif any(getattr(args, k, None) for k in ("target", "task", "features")):
+        raise ExperimentError(QT_TRANSLATE_NOOP(
+            "Messages", "--target, --task and --features go with --data FILE.csv."))
     return experiment
 
 
@@ -137,16 +180,22 @@ def run_headless(args) -> int:
         errors = session.test_errors()
         if errors:
             print("test error: mean {mean_abs:.3f}, max {max_abs:.3f}, min {min_abs:.3f}".format(**errors))
+        metrics = session.test_metrics()
+        if metrics and "accuracy" in metrics:
+            print(f"test accuracy: {metrics['accuracy']:.3f}")
+        elif metrics:
+            print("test R² {r2}, RMSE {rmse:.4g}, MAE {mae:.4g}".format(
+                **{**metrics, "r2": "–" if metrics["r2"] is None else f"{metrics['r2']:.4f}"}))
         if args.save:
             print(f"saved {save(session, args.save)}")
         if args.report:
             with open(args.report, "w", encoding="utf-8") as f:
-                json.dump(report.as_dict(args.preset, result, errors), f, indent=1)
+                json.dump(report.as_dict(args.preset, result, errors, metrics), f, indent=1)
             print(f"report {args.report}")
         if args.export_csv:
             name = recorder.record.name if recorder is not None else experiment.name
             _write_csv(args.export_csv, [(name, session.history)])
-    except (ExperimentError, LoadError, SaveError, OSError) as err:
+    except (ExperimentError, DataError, LoadError, SaveError, OSError) as err:
         print(f"error: {err}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
@@ -251,7 +300,7 @@ class Report:
     def on_batch(self, weights):
         self.path.append(weights.tolist())
 
-    def as_dict(self, preset_name, result, errors) -> dict:
+    def as_dict(self, preset_name, result, errors, metrics=None) -> dict:
         from training.run_store import experiment_to_dict
         report = {
             "preset": preset_name,
@@ -265,6 +314,8 @@ class Report:
             report["gradient_norms"] = self.gradient_norms
         if errors:
             report["test_errors"] = errors
+        if metrics:
+            report["metrics"] = metrics
         if self.small:
             report["predictions"] = self.predictions
         if self.path is not None:

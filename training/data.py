@@ -1,4 +1,5 @@
-"""The data sets the lecture trains on, all shipped with the app (never downloaded)."""
+"""The data sets the lecture trains on, all shipped with the app or made here
+(never downloaded), and the user's own CSV files (training.tabular)."""
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -29,6 +30,11 @@ class Dataset:
     y_val: np.ndarray | None
     x_test: np.ndarray | None
     y_test: np.ndarray | None
+    # "regression", or "classification" with y the class codes 0..k-1 (float32).
+    task: str = "regression"
+    class_names: tuple[str, ...] | None = None
+    feature_names: tuple[str, ...] = ()
+    target_name: str = ""
 
     @property
     def n_features(self) -> int:
@@ -103,9 +109,67 @@ def path_data() -> Dataset:
     return Dataset("paths", PATH_X, PATH_Y, None, None, None, None)
 
 
-_LOADERS = {"boston": boston,
-            "and": lambda share, seed, standardize: and_table(),
-            "paths": lambda share, seed, standardize: path_data()}
+TOY = ("xor", "circles", "moons", "spirals", "blobs")
+TOY_ROWS = 400  # 320 to train on, 80 to test: enough for a boundary, quick per epoch
+IRIS_CSV = resource_path("iris.csv")
+
+
+def _f32(a):
+    return None if a is None else np.ascontiguousarray(a, dtype=np.float32)
+
+
+def toy(name: str, validation_split: float = 0.0, seed: int = 1, noise: float = 0.1,
+        data_seed: int = 0, test_share: float = 0.2) -> Dataset:
+    """A 2-D problem of training.toy_data, split (stratified) into training and
+    test rows; its points come from `data_seed`, the split from `seed`. Not
+    standardised: the points lie within about [-1.5, 1.5]² already."""
+    from . import toy_data
+    x, y = toy_data.make(name, TOY_ROWS, noise, data_seed)
+    train, test = _stratified(y, test_share, seed)
+    (x_tr, y_tr), (x_val, y_val) = split_validation(x[train], y[train], validation_split, seed)
+    return Dataset(name, _f32(x_tr), _f32(y_tr), _f32(x_val), _f32(y_val), _f32(x[test]),
+                   _f32(y[test]), "classification", ("0", "1"), ("x1", "x2"), "class")
+
+
+def _stratified(y, share: float, seed: int):
+    rng = np.random.default_rng(seed)
+    test = []
+    for c in np.unique(y):
+        rows = rng.permutation(np.flatnonzero(y == c))
+        test.extend(rows[:max(1, int(round(len(rows) * share)))])
+    test = np.sort(np.array(test, dtype=int))
+    return np.setdiff1d(np.arange(len(y)), test), test
+
+
+def table(path: str, target: str, features: tuple[str, ...] = (), task: str = "regression",
+          validation_split: float = 0.0, seed: int = 1, test_share: float = 0.2,
+          name: str = "csv") -> Dataset:
+    """A CSV file's rows, checked, split and standardised by training.tabular
+    (every refusal a DataError naming the line or column)."""
+    from . import tabular
+    p = tabular.load(tabular.DataSpec(str(path), target, tuple(features), task, test_share, seed))
+    (x_tr, y_tr), (x_val, y_val) = split_validation(p.x_train, p.y_train, validation_split, seed)
+    return Dataset(name, _f32(x_tr), _f32(y_tr), _f32(x_val), _f32(y_val), _f32(p.x_test),
+                   _f32(p.y_test), p.task,
+                   tuple(p.class_names) if p.class_names is not None else None,
+                   tuple(p.feature_names), p.target_name)
+
+
+def iris(validation_split: float = 0.0, seed: int = 1, test_share: float = 0.2) -> Dataset:
+    """Fisher's Iris (resources/iris.csv): 4 measurements, 3 species."""
+    return table(str(IRIS_CSV), "species", (), "classification", validation_split, seed,
+                 test_share, name="iris")
+
+
+_LOADERS = {"boston": lambda kw: boston(kw["validation_split"], kw["seed"], kw["standardize"]),
+            "and": lambda kw: and_table(),
+            "paths": lambda kw: path_data(),
+            **{name: (lambda kw, name=name: toy(name, kw["validation_split"], kw["seed"],
+                                                  kw["noise"], kw["data_seed"], kw["test_share"]))
+               for name in TOY},
+            "iris": lambda kw: iris(kw["validation_split"], kw["seed"], kw["test_share"]),
+            "csv": lambda kw: table(kw["path"], kw["target"], kw["features"], kw["task"] or "regression",
+                                    kw["validation_split"], kw["seed"], kw["test_share"])}
 @dataclass(frozen=True)
 class Target:
     """What a data set predicts, for axis labels and the error line
@@ -120,12 +184,24 @@ TARGETS = {
                      QT_TRANSLATE_NOOP("Data", "predicted price"), "k$"),
     "and": Target("y", "ŷ"),
     "paths": Target("y", "ŷ"),
+    **{name: Target(QT_TRANSLATE_NOOP("Data", "class"), QT_TRANSLATE_NOOP("Data", "predicted class"))
+       for name in (*TOY, "iris")},
+    "csv": Target("y", "ŷ"),
 }
-# Inputs per sample of each data set, known without loading it.
-N_FEATURES = {"boston": len(BOSTON_COLUMNS), "and": AND_X.shape[1], "paths": PATH_X.shape[1]}
+# Inputs per sample of each data set, known without loading it (a CSV file's: not).
+N_FEATURES = {"boston": len(BOSTON_COLUMNS), "and": AND_X.shape[1], "paths": PATH_X.shape[1],
+              **{name: 2 for name in TOY}, "iris": 4}
+# Classes of the classification data sets known without loading them.
+N_CLASSES = {**{name: 2 for name in TOY}, "iris": 3}
+CLASSIFICATION = (*TOY, "iris")
 DATASETS = tuple(_LOADERS)
 
 
-def load(name: str, validation_split: float = 0.0, seed: int = 1,
-         standardize: bool = True) -> Dataset:
-    return _LOADERS[name](validation_split, seed, standardize)
+def load(name: str, validation_split: float = 0.0, seed: int = 1, standardize: bool = True,
+         **kw) -> Dataset:
+    """`kw`: noise, data_seed and test_share (the 2-D problems, Iris, CSV
+    files), path, target, features and task (a CSV file)."""
+    args = {"validation_split": validation_split, "seed": seed, "standardize": standardize,
+            "noise": 0.1, "data_seed": 0, "test_share": 0.2, "path": "", "target": "",
+            "features": (), "task": "", **kw}
+    return _LOADERS[name](args)

@@ -18,8 +18,8 @@ import tensorflow as tf
 
 from . import data as datasets
 from .errors import ExperimentError
-from .experiment import Experiment, LayerSpec
-from .metrics import absolute_errors
+from .experiment import Experiment, LayerSpec, check_output
+from .metrics import absolute_errors, classification_metrics, regression_metrics
 from .runstate import RunState
 from .texts import QT_TRANSLATE_NOOP
 
@@ -86,9 +86,8 @@ class _LiveCallback(keras.callbacks.Callback):
     def on_epoch_end(self, epoch, logs=None):
         s = self.session
         logs = logs if logs is not None else {}
-        val_loss, predictions, weights = s._evaluate()
-        if val_loss is not None:
-            logs["val_loss"] = val_loss
+        val, predictions, weights = s._evaluate()
+        logs.update(val)
         entry = {k: float(v) for k, v in logs.items()}
         if not all(math.isfinite(v) for v in entry.values()):
             # Keep the last finite weights: the run ends at this epoch.
@@ -117,9 +116,13 @@ class Session:
 
     def __init__(self, experiment: Experiment, data: datasets.Dataset | None = None):
         self.experiment = experiment.validate()
+        e = experiment
         self.data = data if data is not None else datasets.load(
-            experiment.dataset, experiment.validation_split, experiment.seed,
-            experiment.standardize)
+            e.dataset, e.validation_split, e.seed, e.standardize, noise=e.noise,
+            data_seed=e.data_seed, test_share=e.test_share, path=e.data_path, target=e.target,
+            features=e.features, task=e.task)
+        # A CSV file's classes are known only now.
+        check_output(e, self.n_classes)
         self.model: keras.Model | None = None
         self.history: dict[str, list[float]] = {}
         self.epochs_done = 0
@@ -134,6 +137,16 @@ class Session:
         # and their losses.
         self._step_batch = 0
         self._step_losses: list[float] = []
+
+    @property
+    def n_classes(self) -> int | None:
+        names = self.data.class_names
+        return None if names is None or self.data.task != "classification" else len(names)
+
+    def _predicted(self, out: np.ndarray) -> np.ndarray:
+        """The views' one number per row: the value, the probability of class
+        1 (two classes), or the class (more)."""
+        return out[:, 0] if out.shape[1] == 1 else np.argmax(out, axis=1).astype(np.float32)
 
     # ---------------------------------------------------------------- building
     def build(self) -> "Session":
@@ -164,7 +177,10 @@ class Session:
     def _attach(self, model: keras.Model, optimizer) -> None:
         """Compile `model` for this session's data and reset the cached functions."""
         e = self.experiment
-        model.compile(optimizer=optimizer, loss=make_loss(e.loss),
+        metrics = {"binary_crossentropy": [keras.metrics.BinaryAccuracy(name="accuracy")],
+                   "sparse_categorical_crossentropy": [
+                       keras.metrics.SparseCategoricalAccuracy(name="accuracy")]}.get(e.loss)
+        model.compile(optimizer=optimizer, loss=make_loss(e.loss), metrics=metrics,
                       steps_per_execution=self._steps_per_execution())
         self.model = model
         self._eval_fn = self._inspection = None
@@ -211,11 +227,12 @@ class Session:
         return self._train_ds
 
     def _evaluate(self):
-        """(val_loss or None, predictions on x_eval, the model's weights as
-        tensors in get_weights() order) in one compiled call."""
+        """({"val_loss": …, "val_accuracy": …} or {}, predictions on x_eval,
+        the model's weights as tensors in get_weights() order) in one compiled call."""
         if self._eval_fn is None:
             model, loss = self.model, make_loss(self.experiment.loss)
             x_eval = tf.constant(self.data.x_eval)
+            accuracy = _accuracy_fn(self.experiment.loss)
             if self.data.x_val is not None and len(self.data.x_val):
                 x_val = tf.constant(self.data.x_val)
                 y_val = tf.constant(self.data.y_val.reshape(-1, 1))
@@ -223,16 +240,19 @@ class Session:
                 @tf.function
                 def fn():
                     weights = tuple(tf.identity(v) for v in model.weights)
-                    return (loss(y_val, model(x_val, training=False)),
-                            model(x_eval, training=False), weights)
+                    out = model(x_val, training=False)
+                    val = {"val_loss": loss(y_val, out)}
+                    if accuracy is not None:
+                        val["val_accuracy"] = accuracy(y_val, out)
+                    return val, model(x_eval, training=False), weights
             else:
                 @tf.function
                 def fn():
                     weights = tuple(tf.identity(v) for v in model.weights)
-                    return None, model(x_eval, training=False), weights
+                    return {}, model(x_eval, training=False), weights
             self._eval_fn = fn
         val, pred, weights = self._eval_fn()
-        return (None if val is None else float(val)), pred.numpy()[:, 0], weights
+        return {k: float(v) for k, v in val.items()}, self._predicted(pred.numpy()), weights
 
     # ---------------------------------------------------------------- training
     def train(self, until_epoch: int | None = None, state: RunState | None = None,
@@ -298,10 +318,8 @@ class Session:
         self._step_batch += 1
         done = self._step_batch
         if hi >= len(x):
-            val_loss, predictions, weights = self._evaluate()
-            entry = {"loss": float(np.mean(self._step_losses))}
-            if val_loss is not None:
-                entry["val_loss"] = val_loss
+            val, predictions, weights = self._evaluate()
+            entry = {"loss": float(np.mean(self._step_losses)), **val}
             self._step_batch, self._step_losses = 0, []
             if all(math.isfinite(v) for v in entry.values()):
                 self._last_good_weights = [w.numpy() for w in weights]
@@ -326,7 +344,7 @@ class Session:
     # ---------------------------------------------------------------- results
     def current_predictions(self) -> np.ndarray:
         """Predictions on Dataset.x_eval by calling the model (model.predict costs ~40 ms)."""
-        return self.model(self.data.x_eval, training=False).numpy()[:, 0]
+        return self._predicted(self.model(self.data.x_eval, training=False).numpy())
 
     def inspect(self) -> dict:
         """Per-layer gradient norms, weight statistics and dead units on a fixed
@@ -341,10 +359,22 @@ class Session:
         return np.concatenate([np.ravel(v.numpy()) for v in self.model.trainable_variables])
 
     def test_errors(self, predictions: np.ndarray | None = None) -> dict | None:
-        if self.data.y_test is None:
+        """The lecture's mean / max / min absolute test error (regression only)."""
+        if self.data.y_test is None or self.data.task == "classification":
             return None
         p = self.last_predictions if predictions is None else predictions
         return absolute_errors(p, self.data.y_test)
+
+    def test_metrics(self) -> dict | None:
+        """On the test rows: accuracy and the confusion matrix (classes), or
+        R², RMSE and MAE (numbers)."""
+        if self.data.y_test is None:
+            return None
+        p, truth = self.last_predictions, self.data.y_test
+        if self.data.task == "classification":
+            classes = p if self.n_classes > 2 else (p >= 0.5)
+            return classification_metrics(classes, truth, self.n_classes)
+        return regression_metrics(p, truth)
 
     def layer_specs(self) -> tuple[LayerSpec, ...]:
         return layer_specs(self.model)
@@ -376,4 +406,16 @@ def make_optimizer(name: str, learning_rate: float):
 def make_loss(name: str):
     # Loss objects, not strings: Keras 3 writes "mse" into an .h5 file in a
     # form it cannot read back.
-    return {"mse": keras.losses.MeanSquaredError, "mae": keras.losses.MeanAbsoluteError}[name]()
+    return {"mse": keras.losses.MeanSquaredError, "mae": keras.losses.MeanAbsoluteError,
+            "binary_crossentropy": keras.losses.BinaryCrossentropy,
+            "sparse_categorical_crossentropy": keras.losses.SparseCategoricalCrossentropy}[name]()
+
+
+def _accuracy_fn(loss: str):
+    """val_accuracy as fit's accuracy metric counts it, as a graph function."""
+    if loss == "binary_crossentropy":
+        return lambda y, p: tf.reduce_mean(tf.cast(tf.equal(y, tf.cast(p > 0.5, y.dtype)), tf.float32))
+    if loss == "sparse_categorical_crossentropy":
+        return lambda y, p: tf.reduce_mean(tf.cast(tf.equal(
+            tf.cast(y[:, 0], tf.int64), tf.argmax(p, axis=1)), tf.float32))
+    return None

@@ -8,7 +8,7 @@ from __future__ import annotations
 import dataclasses
 from dataclasses import dataclass, field
 
-from .data import DATASETS, N_FEATURES
+from .data import CLASSIFICATION, DATASETS, N_CLASSES, N_FEATURES, TOY
 from .errors import ExperimentError
 from .texts import QT_TRANSLATE_NOOP
 
@@ -22,7 +22,9 @@ ACTIVATIONS = (
     "log_sigmoid", "soft_shrink", "squareplus", "tanh_shrink", "sparse_plus",
     "sparsemax", "sparse_sigmoid", "threshold",
 )
-LOSSES = ("mse", "mae")
+LOSSES = ("mse", "mae", "binary_crossentropy", "sparse_categorical_crossentropy")
+REGRESSION_LOSSES = ("mse", "mae")
+TASKS = ("regression", "classification")
 OPTIMIZERS = ("adam", "sgd", "rmsprop")
 
 
@@ -80,6 +82,17 @@ class Experiment:
     initial_weights: tuple | None = None
     # Record the weights after every batch (the gradient-path view).
     record_batches: bool = False
+    # The 2-D problems (data.TOY): their jitter and the seed of their points.
+    noise: float = 0.1
+    data_seed: int = 0
+    # The share of rows held out as the test set (2-D problems, Iris, CSV files).
+    test_share: float = 0.2
+    # dataset "csv": the file, its target column, the feature columns (empty:
+    # every other numeric one) and the task.
+    data_path: str = ""
+    target: str = ""
+    features: tuple[str, ...] = ()
+    task: str = ""  # "" = the data set's own: classification for TOY and Iris
     title: str = ""
     description: str = field(default="", compare=False)
 
@@ -102,15 +115,24 @@ class Experiment:
                 raise ExperimentError(QT_TRANSLATE_NOOP(
                     "Messages", "Layer {number}: unknown activation {activation}."),
                     number=i, activation=repr(layer.activation))
-        if self.layers[-1].units != 1:
-            raise ExperimentError(QT_TRANSLATE_NOOP(
-                "Messages", "The last layer must have 1 unit: it predicts one number."))
         if self.dataset not in DATASETS:
             raise ExperimentError(QT_TRANSLATE_NOOP("Messages", "Unknown data set {name}."),
                                   name=repr(self.dataset))
+        if self.task not in ("", *TASKS):
+            raise ExperimentError(QT_TRANSLATE_NOOP("Messages", "Unknown task {name}."),
+                                  name=repr(self.task))
+        if self.dataset == "csv" and not (self.data_path and self.target):
+            raise ExperimentError(QT_TRANSLATE_NOOP(
+                "Messages", "A CSV data set needs its file and its target column."))
         if self.loss not in LOSSES:
             raise ExperimentError(QT_TRANSLATE_NOOP("Messages", "Unknown loss {name}."),
                                   name=repr(self.loss))
+        if not 0 <= self.noise <= 1:
+            raise ExperimentError(QT_TRANSLATE_NOOP("Messages", "The noise must be between 0 and 1."))
+        if not 0 < self.test_share < 1:
+            raise ExperimentError(QT_TRANSLATE_NOOP(
+                "Messages", "The test share must be between 0 % and 100 %."))
+        check_output(self, N_CLASSES.get(self.dataset))
         if self.optimizer not in OPTIMIZERS:
             raise ExperimentError(QT_TRANSLATE_NOOP("Messages", "Unknown optimizer {name}."),
                                   name=repr(self.optimizer))
@@ -138,8 +160,53 @@ class Experiment:
         return self
 
     @property
-    def n_features(self) -> int:
+    def n_features(self) -> int | None:
+        """Inputs per sample; None for a CSV file whose columns are not chosen."""
+        if self.dataset == "csv":
+            return len(self.features) or None
         return N_FEATURES[self.dataset]
+
+    @property
+    def classifies(self) -> bool:
+        return (self.task or ("classification" if self.dataset in CLASSIFICATION
+                              else "regression")) == "classification"
+
+
+def check_output(e: Experiment, n_classes: int | None) -> None:
+    """The output layer and loss fit the task; a mismatch is explained, never
+    fixed silently. `n_classes`: None where the data are not read yet."""
+    last = e.layers[-1]
+    if not e.classifies:
+        if e.loss not in REGRESSION_LOSSES:
+            raise ExperimentError(QT_TRANSLATE_NOOP(
+                "Messages", "{loss} is a loss for classes, but this data set asks for numbers "
+                            "(regression): use mse or mae."), loss=e.loss)
+        if last.units != 1:
+            raise ExperimentError(QT_TRANSLATE_NOOP(
+                "Messages", "The last layer must have 1 unit: it predicts one number."))
+        return
+    if e.loss in REGRESSION_LOSSES:
+        raise ExperimentError(QT_TRANSLATE_NOOP(
+            "Messages", "This data set asks for classes: use binary_crossentropy (2 classes) or "
+                        "sparse_categorical_crossentropy (more), not {loss}."), loss=e.loss)
+    if n_classes is None:
+        return
+    if n_classes == 2 and e.loss == "binary_crossentropy":
+        if last.units != 1 or last.activation != "sigmoid":
+            raise ExperimentError(QT_TRANSLATE_NOOP(
+                "Messages", "Two classes with binary cross-entropy: the last layer must be 1 "
+                            "sigmoid unit, the probability of class 1 (it is {units} {activation})."),
+                units=last.units, activation=last.activation)
+        return
+    if e.loss == "binary_crossentropy":
+        raise ExperimentError(QT_TRANSLATE_NOOP(
+            "Messages", "Binary cross-entropy is for 2 classes; this data set has {n}: use "
+                        "sparse_categorical_crossentropy with {n} softmax units."), n=n_classes)
+    if last.units != n_classes or last.activation != "softmax":
+        raise ExperimentError(QT_TRANSLATE_NOOP(
+            "Messages", "{n} classes with sparse categorical cross-entropy: the last layer must "
+                        "be {n} softmax units, one probability per class (it is {units} "
+                        "{activation})."), n=n_classes, units=last.units, activation=last.activation)
 
 
 def _boston(name, title, units_acts, **kw) -> Experiment:
@@ -220,6 +287,49 @@ PRESETS.update({e.name: e for e in (
                QT_TRANSLATE_NOOP("Presets", "The same net and seed with ReLU: at the first "
                                             "layer the gradient is still about half as "
                                             "strong as at the last.")),
+)})
+
+
+def _classes(name: str, dataset: str, title: str, layers, description: str, **kw) -> Experiment:
+    two = dataset != "iris"
+    out = LayerSpec(1, "sigmoid") if two else LayerSpec(3, "softmax")
+    return Experiment(
+        name=name, title=title, dataset=dataset,
+        layers=tuple(LayerSpec(u, a) for u, a in layers) + (out,),
+        loss="binary_crossentropy" if two else "sparse_categorical_crossentropy",
+        optimizer="adam", learning_rate=kw.pop("learning_rate", 0.03), epochs=kw.pop("epochs", 300),
+        batch_size=32, seed=kw.pop("seed", 1), description=description, **kw)
+
+
+# Classes: XOR (one neuron cannot, a hidden layer can), the 2-D problems, Iris.
+PRESETS.update({e.name: e for e in (
+    _classes("xor-neuron", "xor", QT_TRANSLATE_NOOP("Presets", "XOR with one neuron"), [],
+             QT_TRANSLATE_NOOP("Presets", "One sigmoid neuron, as in the AND lecture, on XOR: "
+                                          "a straight line cannot part the classes, and it "
+                                          "stays near 50 % accuracy."), noise=0.0),
+    _classes("xor-hidden", "xor", QT_TRANSLATE_NOOP("Presets", "XOR with a hidden layer"),
+             [(4, "tanh")],
+             QT_TRANSLATE_NOOP("Presets", "4 tanh hidden units and one sigmoid output: the "
+                                          "hidden layer bends the boundary, and XOR is "
+                                          "learned to 100 %."), noise=0.0, learning_rate=0.05,
+             seed=2),
+    *(_classes(name, name, title, [(8, "tanh"), (8, "tanh")], description)
+      for name, title, description in (
+          ("circles", QT_TRANSLATE_NOOP("Presets", "Circles"),
+           QT_TRANSLATE_NOOP("Presets", "A disc inside a ring: two classes no straight line parts.")),
+          ("moons", QT_TRANSLATE_NOOP("Presets", "Two moons"),
+           QT_TRANSLATE_NOOP("Presets", "Two interleaving half circles.")),
+          ("blobs", QT_TRANSLATE_NOOP("Presets", "Gaussian blobs"),
+           QT_TRANSLATE_NOOP("Presets", "Two Gaussian clusters: a straight line would do.")))),
+    _classes("spirals", "spirals", QT_TRANSLATE_NOOP("Presets", "Two spirals"),
+             [(16, "tanh"), (16, "tanh"), (16, "tanh")],
+             QT_TRANSLATE_NOOP("Presets", "Two interleaved spiral arms: the hardest of the 2-D "
+                                          "problems; it needs depth and epochs."),
+             epochs=1000, learning_rate=0.01),
+    _classes("iris", "iris", QT_TRANSLATE_NOOP("Presets", "Iris: three species"), [(10, "relu")],
+             QT_TRANSLATE_NOOP("Presets", "Fisher's Iris data (150 flowers, 4 measurements, "
+                                          "standardised): 3 softmax units, sparse categorical "
+                                          "cross-entropy."), learning_rate=0.01, epochs=200),
 )})
 DEFAULT_PRESET = "boston"
 

@@ -68,6 +68,8 @@ def experiment_from_dict(d: dict) -> Experiment:
                                        bool(s.get("use_bias", True))) for s in d["layers"])
     if values.get("initial_weights") is not None:
         values["initial_weights"] = _tuples(values["initial_weights"])
+    if "features" in values:
+        values["features"] = tuple(str(f) for f in values["features"])
     return Experiment(**values).validate()
 
 

@@ -366,6 +366,14 @@
         <source>predicted price</source>
         <translation>vorhergesagter Preis</translation>
     </message>
+    <message>
+        <source>class</source>
+        <translation>Klasse</translation>
+    </message>
+    <message>
+        <source>predicted class</source>
+        <translation>vorhergesagte Klasse</translation>
+    </message>
 </context>
 <context>
     <name>Dialogs</name>
@@ -887,6 +895,14 @@
 <context>
     <name>Messages</name>
     <message>
+        <source>--data needs --target COLUMN.</source>
+        <translation>--data braucht --target SPALTE.</translation>
+    </message>
+    <message>
+        <source>--target, --task and --features go with --data FILE.csv.</source>
+        <translation>--target, --task und --features gehören zu --data DATEI.csv.</translation>
+    </message>
+    <message>
         <source>The folder for {path} does not exist.</source>
         <translation>Der Ordner für {path} existiert nicht.</translation>
     </message>
@@ -943,8 +959,24 @@
         <translation>Unbekannter Datensatz {name}.</translation>
     </message>
     <message>
+        <source>Unknown task {name}.</source>
+        <translation>Unbekannte Aufgabe {name}.</translation>
+    </message>
+    <message>
+        <source>A CSV data set needs its file and its target column.</source>
+        <translation>Ein CSV-Datensatz braucht seine Datei und seine Zielspalte.</translation>
+    </message>
+    <message>
         <source>Unknown loss {name}.</source>
         <translation>Unbekannte Verlustfunktion {name}.</translation>
+    </message>
+    <message>
+        <source>The noise must be between 0 and 1.</source>
+        <translation>Das Rauschen muss zwischen 0 und 1 liegen.</translation>
+    </message>
+    <message>
+        <source>The test share must be between 0 % and 100 %.</source>
+        <translation>Der Testanteil muss zwischen 0 % und 100 % liegen.</translation>
     </message>
     <message>
         <source>Unknown optimizer {name}.</source>
@@ -973,6 +1005,26 @@
     <message>
         <source>Patience must be 0 or more.</source>
         <translation>Die Geduld (Patience) muss 0 oder mehr sein.</translation>
+    </message>
+    <message>
+        <source>{loss} is a loss for classes, but this data set asks for numbers (regression): use mse or mae.</source>
+        <translation>{loss} ist eine Verlustfunktion für Klassen, dieser Datensatz verlangt aber Zahlen (Regression): nehmen Sie mse oder mae.</translation>
+    </message>
+    <message>
+        <source>This data set asks for classes: use binary_crossentropy (2 classes) or sparse_categorical_crossentropy (more), not {loss}.</source>
+        <translation>Dieser Datensatz verlangt Klassen: nehmen Sie binary_crossentropy (2 Klassen) oder sparse_categorical_crossentropy (mehr), nicht {loss}.</translation>
+    </message>
+    <message>
+        <source>Two classes with binary cross-entropy: the last layer must be 1 sigmoid unit, the probability of class 1 (it is {units} {activation}).</source>
+        <translation>Zwei Klassen mit binärer Kreuzentropie: Die letzte Schicht muss 1 Sigmoid-Neuron sein, die Wahrscheinlichkeit von Klasse 1 (sie ist {units} {activation}).</translation>
+    </message>
+    <message>
+        <source>Binary cross-entropy is for 2 classes; this data set has {n}: use sparse_categorical_crossentropy with {n} softmax units.</source>
+        <translation>Binäre Kreuzentropie ist für 2 Klassen; dieser Datensatz hat {n}: nehmen Sie sparse_categorical_crossentropy mit {n} Softmax-Neuronen.</translation>
+    </message>
+    <message>
+        <source>{n} classes with sparse categorical cross-entropy: the last layer must be {n} softmax units, one probability per class (it is {units} {activation}).</source>
+        <translation>{n} Klassen mit kategorialer Kreuzentropie: Die letzte Schicht muss {n} Softmax-Neuronen haben, eine Wahrscheinlichkeit je Klasse (sie ist {units} {activation}).</translation>
     </message>
     <message>
         <source>Unknown preset {name}; choose one of: {names}.</source>
@@ -1504,6 +1556,62 @@
     <message>
         <source>The same net and seed with ReLU: at the first layer the gradient is still about half as strong as at the last.</source>
         <translation>Dasselbe Netz mit demselben Seed, mit ReLU: An der ersten Schicht ist der Gradient noch etwa halb so stark wie an der letzten.</translation>
+    </message>
+    <message>
+        <source>XOR with one neuron</source>
+        <translation>XOR mit einem Neuron</translation>
+    </message>
+    <message>
+        <source>One sigmoid neuron, as in the AND lecture, on XOR: a straight line cannot part the classes, and it stays near 50 % accuracy.</source>
+        <translation>Ein Sigmoid-Neuron wie in der AND-Vorlesung, auf XOR: Eine Gerade kann die Klassen nicht trennen, die Genauigkeit bleibt bei etwa 50 %.</translation>
+    </message>
+    <message>
+        <source>XOR with a hidden layer</source>
+        <translation>XOR mit einer verdeckten Schicht</translation>
+    </message>
+    <message>
+        <source>4 tanh hidden units and one sigmoid output: the hidden layer bends the boundary, and XOR is learned to 100 %.</source>
+        <translation>4 verdeckte tanh-Neuronen und eine Sigmoid-Ausgabe: Die verdeckte Schicht biegt die Grenze, und XOR wird zu 100 % gelernt.</translation>
+    </message>
+    <message>
+        <source>Circles</source>
+        <translation>Kreise</translation>
+    </message>
+    <message>
+        <source>A disc inside a ring: two classes no straight line parts.</source>
+        <translation>Eine Scheibe in einem Ring: zwei Klassen, die keine Gerade trennt.</translation>
+    </message>
+    <message>
+        <source>Two moons</source>
+        <translation>Zwei Monde</translation>
+    </message>
+    <message>
+        <source>Two interleaving half circles.</source>
+        <translation>Zwei ineinandergreifende Halbkreise.</translation>
+    </message>
+    <message>
+        <source>Gaussian blobs</source>
+        <translation>Gaußsche Wolken</translation>
+    </message>
+    <message>
+        <source>Two Gaussian clusters: a straight line would do.</source>
+        <translation>Zwei Gaußsche Punktwolken: Eine Gerade genügt.</translation>
+    </message>
+    <message>
+        <source>Two spirals</source>
+        <translation>Zwei Spiralen</translation>
+    </message>
+    <message>
+        <source>Two interleaved spiral arms: the hardest of the 2-D problems; it needs depth and epochs.</source>
+        <translation>Zwei verschlungene Spiralarme: das schwerste der 2-D-Probleme; es braucht Tiefe und Epochen.</translation>
+    </message>
+    <message>
+        <source>Iris: three species</source>
+        <translation>Iris: drei Arten</translation>
+    </message>
+    <message>
+        <source>Fisher&apos;s Iris data (150 flowers, 4 measurements, standardised): 3 softmax units, sparse categorical cross-entropy.</source>
+        <translation>Fishers Iris-Daten (150 Blüten, 4 Maße, standardisiert): 3 Softmax-Neuronen, kategoriale Kreuzentropie (sparse).</translation>
     </message>
 </context>
 <context>
