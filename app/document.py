@@ -44,6 +44,7 @@ class Document(QObject):
     runsChanged = Signal()                       # the runs folder's list changed
     replayChanged = Signal()                     # the open run's replay is another one
     inspected = Signal(int, object)              # epoch, training.inspection's statistics
+    mapped = Signal(int, object)                 # epoch, decision map (2-D classes)
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -65,7 +66,8 @@ class Document(QObject):
         r.started.connect(self._on_started)
         r.epochEnded.connect(self._on_epoch)
         r.inspected.connect(self._on_inspected)
-        self.sessionChanged.connect(self._inspect_if_shown)
+        r.mapped.connect(lambda _run, epoch, m: self.mapped.emit(epoch, m))
+        self.sessionChanged.connect(self._look_now)
         r.saved.connect(self._on_saved)
         r.saveFailed.connect(self._on_save_failed)
         r.failed.connect(self._on_failed)
@@ -119,26 +121,34 @@ class Document(QObject):
             return
         self.runner.inspecting = on
         if on and not self.training:
-            self.inspect_now()
+            self.look_now(maps=False)
 
     @Slot()
-    def _inspect_if_shown(self, *_args) -> None:
-        if self.runner.inspecting:
-            self.inspect_now()
+    def _look_now(self, *_args) -> None:
+        self.look_now()
 
-    def inspect_now(self) -> None:
-        """The current model's statistics once, as `inspected` (in the worker
-        thread: the model is Keras's)."""
+    def look_now(self, maps: bool = True) -> None:
+        """The current model's statistics (if someone looks inside) and its
+        decision map (2-D classes), once, as `inspected` and `mapped` (in the
+        worker thread: the model is Keras's)."""
         def begin():
             session = self.session
-            if session is None or not self.runner.inspecting:
+            inspect = self.runner.inspecting
+            if session is None or not (inspect or (maps and session.can_map)):
                 return
 
             def task(state):
-                return session.epochs_done, session.inspect()
-            self.runner.run(self.tr("Looking inside the net"), task,
-                            lambda result: self.inspected.emit(*result))
+                return (session.epochs_done, session.inspect() if inspect else None,
+                        session.decision_map() if maps and session.can_map else None)
+            self.runner.run(self.tr("Looking inside the net"), task, self._looked)
         self.runner.when_idle(begin)
+
+    def _looked(self, result) -> None:
+        epoch, stats, decision = result
+        if stats is not None:
+            self.inspected.emit(epoch, stats)
+        if decision is not None:
+            self.mapped.emit(epoch, decision)
 
     @Slot(int, str, str)
     def _on_saved(self, run_id: int, path: str, kind: str) -> None:
@@ -310,7 +320,7 @@ class Document(QObject):
 
     @Slot(object)
     def _on_trained(self, payload) -> None:
-        self._inspect_if_shown()  # the last epoch, which the pace may have skipped
+        self.look_now()  # the last epoch, which the pace may have skipped
         # The Training tab says how the run ended: it knows the run's segments.
         self.runFinished.emit(self.runner.run_id, payload)
 

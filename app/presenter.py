@@ -75,7 +75,16 @@ def errors_line(errors: dict | None, unit: str = "") -> str:
         "Absolute test error")
     return (f"{head}: <b>" + translate("Presenter", "mean {value}").format(value=numbers.fixed(errors["mean_abs"]))
             + "</b> · " + translate("Presenter", "max {value}").format(value=numbers.fixed(errors["max_abs"]))
-            + " · " + translate("Presenter", "min {value}").format(value=numbers.fixed(errors["min_abs"])))
+            + " · " + translate("Presenter", "min {value}").format(value=numbers.fixed(errors["min_abs"]))
+            + ("" if errors.get("r2") is None else " · R² " + numbers.fixed(errors["r2"], 4)
+               + " · RMSE " + numbers.fixed(errors["rmse"])))
+
+
+def accuracy_line(accuracy: float | None, rows: int) -> str:
+    if accuracy is None:
+        return ""
+    return (translate("Presenter", "Test accuracy") + f": <b>{numbers.fixed(100 * accuracy, 1)} %</b> · "
+            + translate("Presenter", "{n} test rows").format(n=numbers.whole(rows)))
 
 
 def run_outcome(result, epochs_done: int, segments: list[float]) -> str:

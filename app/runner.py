@@ -26,6 +26,7 @@ class TaskRunner(QObject):
     epochEnded = Signal(int, int, dict, object)  # run id, epoch, logs, predictions
     batchEnded = Signal(int, object)            # run id, payload
     inspected = Signal(int, int, object)        # run id, epoch, statistics
+    mapped = Signal(int, int, object)           # run id, epoch, decision map
     saved = Signal(int, str, str)               # run id, path, kind
     saveFailed = Signal(int, str, str)          # run id, path, reason
     failed = Signal(int, str)                   # run id, message for the user
@@ -40,6 +41,9 @@ class TaskRunner(QObject):
         self._on_done = self._on_trained = None
         self._pending: deque = deque()
         self._inspecting = False
+        # Decision maps of 2-D classifications while training (the bench
+        # switches them off to measure their cost).
+        self.mapping = True
 
     @property
     def busy(self) -> bool:
@@ -72,11 +76,12 @@ class TaskRunner(QObject):
         if self.busy:
             return None
         self.run_id = run_id = next(_run_ids)
-        worker = TaskWorker(task, name, run_id, wants_batches, self._inspecting)
+        worker = TaskWorker(task, name, run_id, wants_batches, self._inspecting, self.mapping)
         worker.started.connect(self.started)
         worker.epochEnded.connect(self.epochEnded)
         worker.batchEnded.connect(self.batchEnded)
         worker.inspected.connect(self.inspected)
+        worker.mapped.connect(self.mapped)
         worker.saved.connect(self.saved)
         worker.saveFailed.connect(self.saveFailed)
         worker.failed.connect(self.failed)

@@ -11,16 +11,17 @@ from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal, Slot
 from PySide6.QtGui import QAction, QGuiApplication
 from PySide6.QtWidgets import (
     QComboBox, QHBoxLayout, QLabel, QProgressBar, QScrollArea, QSlider, QSpinBox, QSplitter,
-    QTabWidget, QToolBar, QVBoxLayout, QWidget)
+    QStackedWidget, QTabWidget, QToolBar, QVBoxLayout, QWidget)
 
 from training import exports
 from training.data import TARGETS
 from training.errors import ExperimentError
 from training.experiment import LIMITS, Experiment
 from training.filenames import model_path, weights_path
-from training.metrics import absolute_errors
+from training.metrics import absolute_errors, regression_metrics
 from training.run_store import RunStore
 from widgets import frame_clock, numbers
+from widgets.class_view import ClassView
 from widgets.experiment_panel import ExperimentPanel
 from widgets.plots import LossPlot, PredictionPlot
 from widgets.readout import Readout
@@ -101,9 +102,14 @@ class TrainingTab(QWidget):
 
         self.loss_plot = LossPlot()
         self.prediction_plot = PredictionPlot()
+        # Classes instead of numbers: the decision map, accuracy, confusion matrix.
+        self.class_view = ClassView()
+        self.outputs = QStackedWidget()
+        self.outputs.addWidget(self.prediction_plot)
+        self.outputs.addWidget(self.class_view)
         plots = QSplitter(Qt.Horizontal)
         plots.addWidget(self.loss_plot)
-        plots.addWidget(self.prediction_plot)
+        plots.addWidget(self.outputs)
         plots.setSizes([600, 400])
         # Why a run ended badly, beside the curves it concerns.
         self.note = QLabel(wordWrap=True)
@@ -170,7 +176,8 @@ class TrainingTab(QWidget):
         # The loss plot draws itself on the clock; the predictions, the error
         # line and the progress bar are drawn together, on their own frames.
         self._clock = frame_clock.shared()
-        self._clock.add(self.prediction_plot, self._draw_latest)
+        # On the stack of both output views: one of them is always in view.
+        self._clock.add(self.outputs, self._draw_latest)
 
         d.sessionChanged.connect(self.show_session)
         d.runStarted.connect(self._on_run_started)
@@ -183,6 +190,7 @@ class TrainingTab(QWidget):
         d.error.connect(self.dialogs.error)
         d.runsChanged.connect(self.refresh_runs)
         d.replayChanged.connect(self._replay_changed)
+        d.mapped.connect(self.class_view.set_map)
         self.panel.presetRequested.connect(self._on_preset)
         self.panel.changed.connect(self.settingsChanged)
         self._experiment = experiment
@@ -364,6 +372,21 @@ class TrainingTab(QWidget):
         self._errors = errors
         self.errors.setText(presenter.errors_line(errors, TARGETS[e.dataset].unit))
 
+    def _show_figures(self, predictions, e: Experiment) -> None:
+        """The line under the plots for these test predictions: accuracy for
+        classes, the absolute errors with R² and RMSE for numbers."""
+        if e.classifies:
+            truth = self.class_view.truth
+            if predictions is not None and len(predictions) == len(truth) and len(truth):
+                hits = self.class_view.predicted_classes(predictions) == truth
+                self._errors = None
+                self.errors.setText(presenter.accuracy_line(float(hits.mean()), len(truth)))
+            return
+        truth = self.prediction_plot.truth
+        if predictions is not None and len(truth) == len(predictions) and len(truth) > SMALL_EVAL:
+            self._show_errors({**absolute_errors(predictions, truth),
+                               **regression_metrics(predictions, truth)}, e)
+
     # ------------------------------------------------------------ exports
     @Slot()
     def copy_errors(self) -> None:
@@ -444,6 +467,12 @@ class TrainingTab(QWidget):
         self.prediction_plot.set_truth(snap.y_eval)
         self.prediction_plot.set_predictions(snap.predictions)
         self._show_errors(snap.test_errors, e)
+        self.outputs.setCurrentWidget(self.class_view if snap.class_names else self.prediction_plot)
+        if snap.class_names:
+            self.class_view.set_data(snap.class_names, snap.y_eval, snap.points)
+            self.class_view.set_history(snap.history)
+            self.class_view.set_predictions(snap.predictions)
+        self._show_figures(snap.predictions, e)
         self.progress.setRange(0, max(snap.epochs_done, self.panel.epochs.value()))
         self.progress.setValue(snap.epochs_done)
         self.progress.setFormat(presenter.epoch_of(snap.epochs_done) if snap.epochs_done
@@ -459,6 +488,7 @@ class TrainingTab(QWidget):
         self.note.hide()
         if first == 1:  # a fresh model: its curves start anew
             self.loss_plot.set_history({}, mark_best=self.panel.early.isChecked())
+            self.class_view.set_history({})
         self.loss_plot.set_run_span(last)
         self.progress.setRange(0, last)
         self.progress.setValue(first - 1)
@@ -472,11 +502,14 @@ class TrainingTab(QWidget):
             self._warm = (epoch, time.monotonic())
         # Only buffer here: epochs may come hundreds a second; the clock draws.
         self.loss_plot.add_epoch(epoch, logs)
+        if self._experiment.classifies:
+            self.class_view.add_epoch(epoch, logs)
         self._latest = (epoch, predictions)
         self._clock.request()
 
     def _draw_latest(self) -> bool:
         """One frame of the predictions, the error line and the progress bar."""
+        drew = self._latest is not None
         if self._latest is not None:
             (epoch, predictions), self._latest = self._latest, None
             self.prediction_plot.set_predictions(predictions)
@@ -490,12 +523,12 @@ class TrainingTab(QWidget):
             self.progress.setFormat(presenter.epoch_of(epoch, self._run_last, left))
             self.progress.setValue(epoch)
             if self._follow_replay():
-                truth = self.prediction_plot.truth
-                if len(truth) == len(predictions) and len(truth) > SMALL_EVAL:
-                    self._show_errors(absolute_errors(predictions, truth), self._experiment)
+                self._show_figures(predictions, self._experiment)
+                if self._experiment.classifies:
+                    self.class_view.set_predictions(predictions)
             else:  # the user looks at an earlier epoch: the plot stays there
                 self.prediction_plot.set_predictions(None)
-        return self.prediction_plot.redraw()
+        return self.prediction_plot.redraw() or drew
 
     @Slot(int, object)
     def _on_run_finished(self, run_id: int, payload) -> None:
@@ -513,6 +546,10 @@ class TrainingTab(QWidget):
         self.prediction_plot.set_predictions(snap.predictions)
         self.prediction_plot.redraw()
         self._show_errors(snap.test_errors, snap.experiment)
+        if snap.class_names:
+            self.class_view.set_history(snap.history)
+            self.class_view.set_predictions(snap.predictions)
+        self._show_figures(snap.predictions, snap.experiment)
         self.progress.setValue(snap.epochs_done)
         self.progress.setFormat(presenter.epoch_of(snap.epochs_done) + " · "
                                 + presenter.run_time(self._segments))
@@ -575,9 +612,9 @@ class TrainingTab(QWidget):
         predictions = self.document.replay.by_epoch[epoch]
         self.prediction_plot.set_predictions(predictions)
         self.prediction_plot.redraw()
-        truth = self.prediction_plot.truth
-        if len(truth) == len(predictions) and len(truth) > SMALL_EVAL:
-            self._show_errors(absolute_errors(predictions, truth), self._experiment)
+        if self._experiment.classifies:
+            self.class_view.set_predictions(predictions)
+        self._show_figures(predictions, self._experiment)
         latest = index >= len(epochs) - 1
         self.loss_plot.mark_epoch(None if latest else epoch)
         self.replayEpoch.emit(None if latest else epoch)

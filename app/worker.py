@@ -19,6 +19,8 @@ from .presenter import user_message
 
 
 INSPECT_SECONDS = 0.04
+# The decision map: one model call on its grid, at most 10 times a second.
+MAP_SECONDS = 0.1
 
 
 class TaskWorker(QObject):
@@ -27,6 +29,7 @@ class TaskWorker(QObject):
     epochEnded = Signal(int, int, dict, object)   # epoch (from 1), logs, predictions
     batchEnded = Signal(int, object)         # whatever the task reports per batch
     inspected = Signal(int, int, object)     # epoch, training.inspection's statistics
+    mapped = Signal(int, int, object)        # epoch, Session.decision_map()
     saved = Signal(int, str, str)            # path, kind
     saveFailed = Signal(int, str, str)       # path, reason
     trained = Signal(int, object)            # training ended: (result, snapshot)
@@ -35,7 +38,7 @@ class TaskWorker(QObject):
     finished = Signal()
 
     def __init__(self, task, name: str, run_id: int, wants_batches: bool = False,
-                 inspecting: bool = False):
+                 inspecting: bool = False, mapping: bool = True):
         super().__init__()
         self._task = task
         self.name = name
@@ -48,6 +51,7 @@ class TaskWorker(QObject):
             on_epoch=lambda epoch, logs, p: self.epochEnded.emit(run, epoch, logs, p),
             on_batch=(lambda payload: self.batchEnded.emit(run, payload)) if wants_batches else None,
             on_inspect=lambda epoch, stats: self.inspected.emit(run, epoch, stats),
+            on_map=(lambda epoch, m: self.mapped.emit(run, epoch, m)) if mapping else None,
             on_trained=lambda payload: self.trained.emit(run, payload),
             on_saved=lambda path, kind: self.saved.emit(run, path, kind),
             on_save_failed=lambda path, why: self.saveFailed.emit(run, path, user_message(why)))
@@ -55,6 +59,7 @@ class TaskWorker(QObject):
         # the views draw 4 times a second, so 25 looks a second are plenty.
         self.state.wants_inspection = inspecting
         self.state.inspect_interval = INSPECT_SECONDS
+        self.state.map_interval = MAP_SECONDS
 
     @Slot()
     def run(self) -> None:

@@ -27,6 +27,8 @@ from .texts import QT_TRANSLATE_NOOP
 # Boston run (11 batches an epoch) makes one call per epoch, small enough that
 # Stop still lands within a few milliseconds at batch size 1.
 MAX_STEPS_PER_EXECUTION = 16
+# The decision map's grid: MAP_GRID × MAP_GRID points, one model call.
+MAP_GRID = 100
 
 
 # Keras's global seed is process-wide: two tabs building models at once must
@@ -107,6 +109,8 @@ class _LiveCallback(keras.callbacks.Callback):
         self.state.epoch(epoch + 1, entry, predictions)
         if self.state.inspection_due():
             self.state.inspect(epoch + 1, s.inspect())
+        if s.can_map and self.state.map_due():
+            self.state.map(epoch + 1, s.decision_map())
         if self.at_epoch_end is not None:
             self.at_epoch_end()
 
@@ -133,6 +137,7 @@ class Session:
         self._train_ds = None
         self._eval_fn = None
         self._inspection = None  # training.inspection.Inspection, made when asked for
+        self._map_fn = None      # the decision map's graph call and its grid
         # One update at a time (step): the batches done of the current epoch
         # and their losses.
         self._step_batch = 0
@@ -183,7 +188,7 @@ class Session:
         model.compile(optimizer=optimizer, loss=make_loss(e.loss), metrics=metrics,
                       steps_per_execution=self._steps_per_execution())
         self.model = model
-        self._eval_fn = self._inspection = None
+        self._eval_fn = self._inspection = self._map_fn = None
         self._last_good_weights = model.get_weights()
         self.last_predictions = self.current_predictions()
 
@@ -330,6 +335,8 @@ class Session:
                 state.epoch(self.epochs_done, entry, predictions)
                 if state.inspection_due():
                     state.inspect(self.epochs_done, self.inspect())
+                if self.can_map and state.map_due():
+                    state.map(self.epochs_done, self.decision_map())
         return done
 
     @property
@@ -354,6 +361,35 @@ class Session:
             self._inspection = Inspection(self, make_loss(self.experiment.loss),
                                           [spec.activation for spec in self.layer_specs()])
         return self._inspection(self._last_good_weights)
+
+    @property
+    def can_map(self) -> bool:
+        """A decision map exists for classes on exactly two features."""
+        return self.data.task == "classification" and self.data.n_features == 2
+
+    def decision_map(self, n: int = MAP_GRID) -> dict:
+        """The net's answer on an n×n grid over the data's extent: the
+        probability of class 1 (two classes) or the class (more), in one
+        vectorised model call. values[i, j] is at (xs[j], ys[i])."""
+        if self._map_fn is None or self._map_fn[1] != n:
+            x = np.concatenate([a for a in (self.data.x_train, self.data.x_val, self.data.x_test)
+                                if a is not None and len(a)])
+            lo, hi = x.min(axis=0), x.max(axis=0)
+            pad = 0.1 * np.maximum(hi - lo, 1e-6)
+            xs = np.linspace(lo[0] - pad[0], hi[0] + pad[0], n, dtype=np.float32)
+            ys = np.linspace(lo[1] - pad[1], hi[1] + pad[1], n, dtype=np.float32)
+            gx, gy = np.meshgrid(xs, ys)
+            grid = tf.constant(np.column_stack([gx.ravel(), gy.ravel()]))
+            model = self.model
+
+            @tf.function
+            def fn():
+                return model(grid, training=False)
+            self._map_fn = (fn, n, xs, ys)
+        fn, n, xs, ys = self._map_fn
+        out = fn().numpy()
+        values = out[:, 0] if out.shape[1] == 1 else np.argmax(out, axis=1).astype(np.float32)
+        return {"xs": xs, "ys": ys, "values": values.reshape(n, n), "classes": max(2, out.shape[1])}
 
     def flat_weights(self) -> np.ndarray:
         return np.concatenate([np.ravel(v.numpy()) for v in self.model.trainable_variables])

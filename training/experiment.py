@@ -346,7 +346,7 @@ def preset(name: str) -> Experiment:
 # The settings a user edits, in the panel's order: what differences() compares.
 SETTINGS = ("layers", "loss", "optimizer", "learning_rate", "epochs", "batch_size",
             "validation_split", "seed", "standardize", "shuffle", "early_stopping", "patience",
-            "restore_best_weights", "initial_weights")
+            "restore_best_weights", "initial_weights", "noise", "data_seed")
 
 
 def differences(base: Experiment, other: Experiment) -> list[str]:

@@ -14,21 +14,35 @@ from .atomic import write_atomic
 from .data import BOSTON_CSV, PATH_X, PATH_Y
 from .experiment import Experiment
 
+# The 2-D problems, Iris and CSV files: the exported script reads the rows the
+# app trains on (split, and standardised where the app standardises) from a
+# file written beside it, one row a line with its part: train, val or test.
+TABLE_DATASETS = ("xor", "circles", "moons", "spirals", "blobs", "iris", "csv")
+
+
+def table_file(e: Experiment) -> str:
+    return f"{e.name}_rows.csv"
+
 OPTIMIZER_CLASSES = {"adam": "Adam", "sgd": "SGD", "rmsprop": "RMSprop"}
 BOSTON_FILE = BOSTON_CSV.name  # written beside an exported Boston script
 
 
 def script(e: Experiment) -> str:
     """The whole runnable script for `e`."""
-    data = {"boston": _boston_data, "and": _and_data, "paths": _paths_data}[e.dataset](e)
-    train = {"boston": _boston_fit, "and": _and_fit, "paths": _paths_fit}[e.dataset](e)
+    table = e.dataset in TABLE_DATASETS
+    data = _table_data(e) if table else {
+        "boston": _boston_data, "and": _and_data, "paths": _paths_data}[e.dataset](e)
+    train = _table_fit(e) if table else {
+        "boston": _boston_fit, "and": _and_fit, "paths": _paths_fit}[e.dataset](e)
     title = e.title or e.name
     head = [f'"""{title}', "", f'The Keras Lecture Lab\'s experiment "{e.name}" as plain Keras.']
     head.append("It needs Python with keras (TensorFlow 2.16 or later) and numpy.")
     if e.dataset == "boston":
         head.append(f"It reads {BOSTON_FILE}, which must lie beside it.")
+    if table:
+        head.append(f"It reads {table_file(e)} (written beside it by Export script).")
     head += ['"""']
-    if e.dataset == "boston":
+    if e.dataset == "boston" or table:
         head.append("from pathlib import Path\n")
     head += ["import keras", "import numpy as np", ""]
     return "\n".join(head + data + [""] + train) + "\n"
@@ -86,7 +100,7 @@ def _paths_data(e: Experiment) -> list[str]:
 # ------------------------------------------------------------------ the net
 def _model(e: Experiment, indent: str = "") -> list[str]:
     lines = ["model = keras.Sequential()",
-             f"model.add(keras.Input(shape=({e.n_features},)))"]
+             f"model.add(keras.Input(shape=({e.n_features or 'x_train.shape[1]'},)))"]
     for spec in e.layers:
         bias = "" if spec.use_bias else ", use_bias=False"
         lines.append(f'model.add(keras.layers.Dense({spec.units}, activation="{spec.activation}"{bias}))')
@@ -94,7 +108,8 @@ def _model(e: Experiment, indent: str = "") -> list[str]:
         arrays = ", ".join(f"np.array({_nested(w)})" for layer in e.initial_weights for w in layer)
         lines += ["# The lecture's start weights.", f"model.set_weights([{arrays}])"]
     optimizer = f"keras.optimizers.{OPTIMIZER_CLASSES[e.optimizer]}(learning_rate={e.learning_rate!r})"
-    lines.append(f'model.compile(loss="{e.loss}", optimizer={optimizer})')
+    args = [f'loss="{e.loss}"', f"optimizer={optimizer}"] + (['metrics=["accuracy"]'] if e.classifies else [])
+    lines += _call("model.compile(", args)
     return [indent + line for line in lines]
 
 
@@ -102,6 +117,83 @@ def _nested(value) -> str:
     if isinstance(value, (tuple, list)):
         return "[" + ", ".join(_nested(v) for v in value) + "]"
     return repr(float(value))
+
+
+def _table_data(e: Experiment) -> list[str]:
+    where = {"csv": f"the file {os.path.basename(e.data_path)}, column {e.target!r} predicted",
+             "iris": "Fisher's Iris data, the species predicted"}.get(
+        e.dataset, f"the 2-D problem {e.dataset!r}, noise {e.noise:g}, points from seed {e.data_seed}")
+    lines = [
+        f"# {where}:",
+        "# the rows as the app trains on them, each with its part (train, val, test).",
+        f'with open(Path(__file__).with_name("{table_file(e)}"), encoding="utf-8") as f:',
+        '    header = f.readline().strip().split(",")',
+        '    rows = [line.strip().split(",") for line in f if line.strip()]',
+        "part = np.array([r[-1] for r in rows])",
+        "values = np.array([[float(v) for v in r[:-1]] for r in rows], dtype=np.float32)",
+        "x, y = values[:, :-1], values[:, -1]",
+        'print("features:", ", ".join(header[:-2]), "->", header[-2])',
+        'x_train, y_train = x[part == "train"], y[part == "train"]',
+        'x_test, y_test = x[part == "test"], y[part == "test"]',
+    ]
+    if e.validation_split:
+        lines.append('x_val, y_val = x[part == "val"], y[part == "val"]')
+    return lines
+
+
+def _table_fit(e: Experiment) -> list[str]:
+    lines = [f"keras.utils.set_random_seed({e.seed})  # start weights and shuffling"]
+    lines += _model(e) + [""]
+    args = [f"epochs={e.epochs}", f"batch_size={e.batch_size}"]
+    if e.validation_split:
+        args.append("validation_data=(x_val, y_val)")
+    if not e.shuffle:
+        args.append("shuffle=False")
+    if e.early_stopping:
+        lines += ["early_stopping = keras.callbacks.EarlyStopping(",
+                  f'    monitor="val_loss", patience={e.patience}, '
+                  f"restore_best_weights={e.restore_best_weights})"]
+        args.append("callbacks=[early_stopping]")
+    lines += _call("history = model.fit(x_train, y_train, ", args + ["verbose=0"]) + [""]
+    if e.classifies:
+        lines += [
+            "out = model(x_test).numpy()",
+            "predicted = out.argmax(axis=1) if out.shape[1] > 1 else (out[:, 0] > 0.5).astype(int)",
+            'print(f"Test accuracy: {np.mean(predicted == y_test):.4f}")',
+            "classes = int(max(y.max(), predicted.max())) + 1",
+            "confusion = np.zeros((classes, classes), dtype=int)",
+            "np.add.at(confusion, (y_test.astype(int), predicted), 1)",
+            'print("Confusion matrix (rows: true class):")',
+            "print(confusion)",
+        ]
+    else:
+        lines += [
+            "p = model(x_test).numpy()[:, 0]",
+            "err = np.abs(p - y_test)",
+            "r2 = 1 - np.sum((y_test - p) ** 2) / np.sum((y_test - y_test.mean()) ** 2)",
+            'print(f"Mean abs error: {err.mean():.4g}, Max abs error: {err.max():.4g}, "',
+            '      f"Min abs error: {err.min():.4g}, R2: {r2:.4f}, "',
+            '      f"RMSE: {np.sqrt(np.mean((p - y_test) ** 2)):.4g}")',
+        ]
+    return lines + [f'model.save("{e.name}.h5")']
+
+
+def table_rows(e: Experiment) -> bytes:
+    """The rows the app trains `e` on, as the exported script reads them."""
+    from . import data as datasets
+    d = datasets.load(e.dataset, e.validation_split, e.seed, e.standardize, noise=e.noise,
+                      data_seed=e.data_seed, test_share=e.test_share, path=e.data_path,
+                      target=e.target, features=e.features, task=e.task)
+    names = list(d.feature_names) or [f"x{i + 1}" for i in range(d.n_features)]
+    lines = [",".join([*(n.replace(",", " ") for n in names), (d.target_name or "y").replace(",", " "),
+                       "part"])]
+    for part, x, y in (("train", d.x_train, d.y_train), ("val", d.x_val, d.y_val),
+                       ("test", d.x_test, d.y_test)):
+        if x is None:
+            continue
+        for row, target in zip(x.tolist(), y.tolist()):
+            lines.append(",".join([*(repr(float(v)) for v in row), repr(float(target)), part]))
+    return ("\n".join(lines) + "\n").encode("utf-8")
 
 
 # ------------------------------------------------------------------ training
@@ -185,8 +277,10 @@ def export(e: Experiment, path: str) -> list[str]:
     file complete or not at all; the paths written. A SaveError says why not."""
     code = script(e).encode("utf-8")
     data = None
+    folder = os.path.dirname(os.path.abspath(path))
     if e.dataset == "boston":  # the data first: no script is left without it
         with open(BOSTON_CSV, "rb") as f:
-            target = os.path.join(os.path.dirname(os.path.abspath(path)), BOSTON_FILE)
-            data = write_atomic(target, f.read())
+            data = write_atomic(os.path.join(folder, BOSTON_FILE), f.read())
+    elif e.dataset in TABLE_DATASETS:
+        data = write_atomic(os.path.join(folder, table_file(e)), table_rows(e))
     return [write_atomic(path, code)] + ([data] if data else [])

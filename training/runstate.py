@@ -21,6 +21,7 @@ class RunState:
                  on_epoch: Callable | None = None,
                  on_batch: Callable | None = None,
                  on_inspect: Callable | None = None,
+                 on_map: Callable | None = None,
                  on_trained: Callable | None = None,
                  on_saved: Callable | None = None,
                  on_save_failed: Callable | None = None,
@@ -43,7 +44,11 @@ class RunState:
         # At most one inspection per this many seconds (0: every epoch, as the
         # headless report needs); a window cannot show more than a few a second.
         self.inspect_interval = 0.0
-        self._inspected_at = -float("inf")
+        # (epoch, decision map) for a 2-D classification, paced the same way.
+        self.map = on_map or _ignore
+        self.wants_map = on_map is not None
+        self.map_interval = 0.0
+        self._last = {"inspect": -float("inf"), "map": -float("inf")}
         # (result, snapshot) as soon as training ends, before the run's folder
         # is brought up to date: a stop answers at once.
         self.trained = on_trained or _ignore
@@ -53,12 +58,17 @@ class RunState:
 
     def inspection_due(self) -> bool:
         """Whether this epoch is inspected: asked for, and not too soon."""
-        if not self.wants_inspection:
-            return False
+        return self.wants_inspection and self._due("inspect", self.inspect_interval)
+
+    def map_due(self) -> bool:
+        """Whether this epoch's decision map is drawn: asked for, not too soon."""
+        return self.wants_map and self._due("map", self.map_interval)
+
+    def _due(self, kind: str, interval: float) -> bool:
         now = time.perf_counter()
-        if now - self._inspected_at < self.inspect_interval:
+        if now - self._last[kind] < interval:
             return False
-        self._inspected_at = now
+        self._last[kind] = now
         return True
 
     # ------------------------------------------------------------ requests in

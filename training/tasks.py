@@ -28,6 +28,10 @@ class Snapshot:
     y_eval: np.ndarray
     test_errors: dict | None
     weights: list = field(default_factory=list)
+    # Classes: their names, and for a 2-D problem the points behind the map
+    # (x_train, y_train, x_eval, y_eval).
+    class_names: tuple | None = None
+    points: tuple | None = None
 
 
 def snapshot(session: Session) -> Snapshot:
@@ -41,7 +45,10 @@ def snapshot(session: Session) -> Snapshot:
         predictions=None if session.last_predictions is None else session.last_predictions.copy(),
         y_eval=session.data.y_eval,
         test_errors=session.test_errors(),
-        weights=[w.copy() for w in session.model.get_weights()] if session.model else [])
+        weights=[w.copy() for w in session.model.get_weights()] if session.model else [],
+        class_names=session.data.class_names if session.data.task == "classification" else None,
+        points=((session.data.x_train, session.data.y_train, session.data.x_eval,
+                 session.data.y_eval) if session.can_map else None))
 
 
 def serve_saves(session: Session | None, state: RunState) -> None:

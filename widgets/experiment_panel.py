@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
 
 from training.experiment import (
     ACTIVATIONS, LIMITS, LOSSES, OPTIMIZERS, PRESETS, Experiment, LayerSpec, differences)
+from training.data import TOY
 
 from . import numbers
 
@@ -104,13 +105,17 @@ class ExperimentPanel(QWidget):
         self.batch_size = _int_box("batch_size")
         self.validation = _int_box("validation_percent", suffix=" %")
         self.seed = _int_box("seed")
+        # The 2-D problems' points: their jitter and the seed they are drawn from.
+        self.noise = QDoubleSpinBox(decimals=2, minimum=0.0, maximum=1.0, singleStep=0.05)
+        self.data_seed = _int_box("seed")
         self.standardize = QCheckBox()
         self.early = QGroupBox(checkable=True)
         self.patience = _int_box("patience")
         self.restore_best = QCheckBox()
         self.labels = {w: QLabel() for w in (self.loss, self.optimizer, self.learning_rate,
                                              self.epochs, self.batch_size, self.validation,
-                                             self.seed, self.patience)}
+                                             self.seed, self.patience, self.noise,
+                                             self.data_seed)}
         for field, label in self.labels.items():
             label.setBuddy(field)
         early_form = QFormLayout(self.early)
@@ -122,9 +127,10 @@ class ExperimentPanel(QWidget):
         layer_buttons.addWidget(self.remove_layer)
         form = QFormLayout()
         for field in (self.loss, self.optimizer, self.learning_rate, self.epochs,
-                      self.batch_size, self.validation, self.seed):
+                      self.batch_size, self.validation, self.seed, self.noise, self.data_seed):
             form.addRow(self.labels[field], field)
         form.addRow(self.standardize)
+        self.form = form
 
         self.experiment_label = QLabel()
         self.layers_label = QLabel()
@@ -142,7 +148,7 @@ class ExperimentPanel(QWidget):
         for w in (self.loss, self.optimizer):
             w.currentIndexChanged.connect(self._emit_changed)
         for w in (self.learning_rate, self.epochs, self.batch_size, self.validation,
-                  self.seed, self.patience):
+                  self.seed, self.patience, self.noise, self.data_seed):
             w.valueChanged.connect(self._emit_changed)
         for w in (self.early, self.restore_best, self.standardize):
             w.toggled.connect(self._emit_changed)
@@ -169,11 +175,20 @@ class ExperimentPanel(QWidget):
         labels = {self.loss: self.tr("Loss"), self.optimizer: self.tr("Optimizer"),
                   self.learning_rate: self.tr("Learning rate"), self.epochs: self.tr("Epochs"),
                   self.batch_size: self.tr("Batch size"), self.validation: self.tr("Validation share"),
-                  self.seed: self.tr("Seed"), self.patience: self.tr("Patience (epochs)")}
+                  self.seed: self.tr("Seed"), self.patience: self.tr("Patience (epochs)"),
+                  self.noise: self.tr("Noise"), self.data_seed: self.tr("Seed of the points")}
         for field, text in labels.items():
             self.labels[field].setText(text)
         self.loss.setItemText(self.loss.findData("mse"), self.tr("MSE (mean squared error)"))
         self.loss.setItemText(self.loss.findData("mae"), self.tr("MAE (mean absolute error)"))
+        self.loss.setItemText(self.loss.findData("binary_crossentropy"),
+                              self.tr("Binary cross-entropy"))
+        self.loss.setItemText(self.loss.findData("sparse_categorical_crossentropy"),
+                              self.tr("Categorical cross-entropy"))
+        self.noise.setToolTip(self.tr("How far the 2-D problem's points scatter from their "
+                                      "clean shape (0: none)."))
+        self.data_seed.setToolTip(self.tr("The seed the 2-D problem's points are drawn from; "
+                                          "Seed above draws the weights and the split."))
         tips = {
             self.loss: self.tr("The loss function compile(loss=...) minimises: MSE squares every "
                           "error, so large errors weigh most; MAE takes them as they are."),
@@ -325,6 +340,11 @@ class ExperimentPanel(QWidget):
         self.early.setChecked(e.early_stopping)
         self.patience.setValue(e.patience)
         self.restore_best.setChecked(e.restore_best_weights)
+        self.noise.setValue(e.noise)
+        self.data_seed.setValue(e.data_seed)
+        toy = e.dataset in TOY
+        for w in (self.noise, self.data_seed):
+            self.form.setRowVisible(w, toy)
         # Data sets without features to scale (AND, the paths) have no use for it.
         self.standardize.setEnabled(e.dataset == "boston")
         self._loading = False
@@ -345,6 +365,8 @@ class ExperimentPanel(QWidget):
             early_stopping=self.early.isChecked(),
             patience=self.patience.value(),
             restore_best_weights=self.restore_best.isChecked(),
+            noise=self.noise.value(),
+            data_seed=self.data_seed.value(),
             # Edited layers no longer fit preset start weights.
             initial_weights=self._base.initial_weights
             if self.layer_specs() == self._base.layers else None)

@@ -342,6 +342,29 @@
     </message>
 </context>
 <context>
+    <name>Classes</name>
+    <message>
+        <source>epoch</source>
+        <translation>Epoche</translation>
+    </message>
+    <message>
+        <source>accuracy</source>
+        <translation>Genauigkeit (accuracy)</translation>
+    </message>
+    <message>
+        <source>Confusion matrix of the test rows (rows: true class, columns: predicted)</source>
+        <translation>Konfusionsmatrix der Testzeilen (Zeilen: wahre Klasse, Spalten: vorhergesagte)</translation>
+    </message>
+    <message>
+        <source>class {name}</source>
+        <translation>Klasse {name}</translation>
+    </message>
+    <message>
+        <source>test rows</source>
+        <translation>Testzeilen</translation>
+    </message>
+</context>
+<context>
     <name>CodeView</name>
     <message>
         <source>Copy</source>
@@ -584,12 +607,36 @@
         <translation>Geduld (Patience)</translation>
     </message>
     <message>
+        <source>Noise</source>
+        <translation>Rauschen</translation>
+    </message>
+    <message>
+        <source>Seed of the points</source>
+        <translation>Seed der Punkte</translation>
+    </message>
+    <message>
         <source>MSE (mean squared error)</source>
         <translation>MSE</translation>
     </message>
     <message>
         <source>MAE (mean absolute error)</source>
         <translation>MAE</translation>
+    </message>
+    <message>
+        <source>Binary cross-entropy</source>
+        <translation>Binäre Kreuzentropie</translation>
+    </message>
+    <message>
+        <source>Categorical cross-entropy</source>
+        <translation>Kategoriale Kreuzentropie</translation>
+    </message>
+    <message>
+        <source>How far the 2-D problem&apos;s points scatter from their clean shape (0: none).</source>
+        <translation>Wie weit die Punkte des 2-D-Problems um ihre saubere Form streuen (0: gar nicht).</translation>
+    </message>
+    <message>
+        <source>The seed the 2-D problem&apos;s points are drawn from; Seed above draws the weights and the split.</source>
+        <translation>Der Seed, aus dem die Punkte des 2-D-Problems gezogen werden; der Seed darüber zieht die Gewichte und die Aufteilung.</translation>
     </message>
     <message>
         <source>The loss function compile(loss=...) minimises: MSE squares every error, so large errors weigh most; MAE takes them as they are.</source>
@@ -1469,6 +1516,14 @@
     <message>
         <source>min {value}</source>
         <translation>min {value}</translation>
+    </message>
+    <message>
+        <source>Test accuracy</source>
+        <translation>Testgenauigkeit</translation>
+    </message>
+    <message>
+        <source>{n} test rows</source>
+        <translation>{n} Testzeilen</translation>
     </message>
     <message>
         <source>Stopped at epoch {epoch}: the loss is no longer a finite number. The last finite weights are kept.</source>
