@@ -42,8 +42,8 @@ def test_random_cycles_leave_no_crash_hang_or_thread(window, qtbot, tmp_path, mo
         w.warm_up()
     qtbot.waitUntil(lambda: not c.busy, timeout=120_000)
     model, weights = str(tmp_path / "m.h5"), str(tmp_path / "m.weights.h5")
-    monkeypatch.setattr(w.dialogs, "save_path", lambda title, filters: weights if "weights" in title else model)
-    monkeypatch.setattr(w.dialogs, "open_path", lambda title, filters: weights if "weights" in title else model)
+    monkeypatch.setattr(w.dialogs, "save_path", lambda title, *_: weights if "weights" in title else model)
+    monkeypatch.setattr(w.dialogs, "open_path", lambda title, *_: weights if "weights" in title else model)
     # Replacing an unsaved model: every answer, at random (a generator of its
     # own, so the buttons' sequence does not depend on how often it is asked).
     answers = random.Random(11)
