@@ -46,6 +46,10 @@ def any_weights_filter() -> str:
             + " (*.h5 *.H5 *.keras *.KERAS)")
 
 
+def csv_filter() -> str:
+    return translate("Dialogs", "CSV table") + " (*.csv *.CSV *.tsv *.txt)"
+
+
 def title() -> str:
     return translate("Dialogs", "Keras Lecture Lab")
 
@@ -109,6 +113,10 @@ class Dialogs:
         box.setDefaultButton(QMessageBox.Save)
         answer = box.exec()
         return {QMessageBox.Save: "save", QMessageBox.Discard: "discard"}.get(answer, "cancel")
+
+    def run_dialog(self, dialog) -> bool:
+        """Show a dialog of the window's and wait for its answer (tests answer here)."""
+        return dialog.exec() == dialog.Accepted
 
     def confirm(self, question: str) -> bool:
         box = QMessageBox(QMessageBox.Warning, title(), question,

@@ -126,7 +126,8 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         a, bar = self.actions, self.menuBar()
         self.file_menu = bar.addMenu("")
-        for action in (a.load_model, a.load_weights, None, a.save_model, a.save_weights, None,
+        for action in (a.open_data, None, a.load_model, a.load_weights, None, a.save_model,
+                       a.save_weights, None,
                        a.export_script, a.export_plots, a.export_history, a.export_predictions,
                        None, a.runs_folder, None, a.quit):
             self.file_menu.addSeparator() if action is None else self.file_menu.addAction(action)

@@ -29,7 +29,9 @@ from widgets.run_list import RunList
 
 from . import presenter, runs
 from .actions import Actions
-from .dialogs import Dialogs, any_model_filter, any_weights_filter, model_filters, weights_filter
+from .dialogs import (
+    Dialogs, any_model_filter, any_weights_filter, csv_filter, model_filters, weights_filter)
+from .runner import TaskRunner
 from .document import Document
 
 UP_TO_SET, MORE = 0, 1
@@ -95,6 +97,7 @@ class TrainingTab(QWidget):
                              (actions.save_weights, self.on_save_weights),
                              (actions.load_model, self.on_load),
                              (actions.load_weights, self.on_load_weights),
+                             (actions.open_data, self.on_open_data),
                              (actions.export_history, self.export_history),
                              (actions.export_predictions, self.export_predictions)):
             action.triggered.connect(slot)
@@ -191,6 +194,10 @@ class TrainingTab(QWidget):
         d.runsChanged.connect(self.refresh_runs)
         d.replayChanged.connect(self._replay_changed)
         d.mapped.connect(self.class_view.set_map)
+        # Reading a CSV file is not the model's work: it has a runner of its own.
+        self._data_runner = TaskRunner("data", self)
+        self._data_runner.failed.connect(lambda _run, message: self.dialogs.error(message))
+        self.data_dialog = None
         self.panel.presetRequested.connect(self._on_preset)
         self.panel.changed.connect(self.settingsChanged)
         self._experiment = experiment
@@ -348,6 +355,28 @@ class TrainingTab(QWidget):
         path = self.dialogs.open_path(self.tr("Load weights"), any_weights_filter())
         if path:
             self._replace(lambda: self.document.load_weights(path))
+
+    @Slot()
+    def on_open_data(self) -> None:
+        """File → Open data…: a CSV file, read off the GUI thread, then its dialog."""
+        path = self.dialogs.open_path(self.tr("Open data"), csv_filter())
+        if not path:
+            return
+
+        def task(state):
+            from training import tabular
+            return tabular.read_table(path)
+        self._data_runner.run(self.tr("Reading {name}").format(name=os.path.basename(path)), task,
+                              lambda table: self._choose_data(table, path))
+
+    def _choose_data(self, table, path: str) -> None:
+        from widgets.data_dialog import DataDialog
+        self.data_dialog = dialog = DataDialog(table, path, self.panel.experiment(),
+                                               presenter.user_message, self)
+        accepted = self.dialogs.run_dialog(dialog)
+        self.data_dialog = None
+        if accepted and dialog.prepared is not None:
+            self._on_preset(dialog.experiment())
 
     @Slot(object)
     def _on_preset(self, e: Experiment) -> None:
@@ -573,6 +602,7 @@ class TrainingTab(QWidget):
         a.save_model.setEnabled(has_model)
         a.save_weights.setEnabled(has_model)
         a.load_model.setEnabled(not busy)
+        a.open_data.setEnabled(not training)
         a.load_weights.setEnabled(has_model and not busy)
 
     # ------------------------------------------------------------ replay

@@ -12,7 +12,7 @@ import traceback
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QThread, Signal, Slot
 
-from training.errors import ExperimentError, LoadError, SaveError
+from training.errors import DataError, ExperimentError, LoadError, SaveError
 from training.runstate import RunState
 
 from .presenter import user_message
@@ -69,7 +69,7 @@ class TaskWorker(QObject):
             from training import runtime
             runtime.start()
             result = self._task(self.state)
-        except (ExperimentError, LoadError, SaveError) as err:
+        except (ExperimentError, DataError, LoadError, SaveError) as err:
             self.failed.emit(run, user_message(err))
         except Exception as err:  # noqa: BLE001 - reaches the user as a message, not a crash
             traceback.print_exc(file=sys.stderr)

@@ -76,6 +76,14 @@
         <translation>Gewichte in das aktuelle Netz; sein Verlauf beginnt neu</translation>
     </message>
     <message>
+        <source>A CSV file of your own: choose its target and features, then train on it</source>
+        <translation>Eine eigene CSV-Datei: Ziel und Merkmale wählen, dann darauf trainieren</translation>
+    </message>
+    <message>
+        <source>&amp;Open data…</source>
+        <translation>Daten ö&amp;ffnen…</translation>
+    </message>
+    <message>
         <source>E&amp;xport script…</source>
         <translation>Skript e&amp;xportieren…</translation>
     </message>
@@ -399,6 +407,81 @@
     </message>
 </context>
 <context>
+    <name>DataDialog</name>
+    <message>
+        <source>Open data: {name}</source>
+        <translation>Daten öffnen: {name}</translation>
+    </message>
+    <message>
+        <source>{rows} rows, {columns} columns</source>
+        <translation>{rows} Zeilen, {columns} Spalten</translation>
+    </message>
+    <message>
+        <source>Regression (numbers)</source>
+        <translation>Regression (Zahlen)</translation>
+    </message>
+    <message>
+        <source>Classification (classes)</source>
+        <translation>Klassifikation (Klassen)</translation>
+    </message>
+    <message>
+        <source>Make the output layer and loss fit the task</source>
+        <translation>Ausgabeschicht und Verlustfunktion an die Aufgabe anpassen</translation>
+    </message>
+    <message>
+        <source>feature</source>
+        <translation>Merkmal</translation>
+    </message>
+    <message>
+        <source>mean</source>
+        <translation>Mittelwert</translation>
+    </message>
+    <message>
+        <source>deviation</source>
+        <translation>Abweichung</translation>
+    </message>
+    <message>
+        <source>mean, standardised</source>
+        <translation>Mittelwert, standardisiert</translation>
+    </message>
+    <message>
+        <source>deviation, standardised</source>
+        <translation>Abweichung, standardisiert</translation>
+    </message>
+    <message>
+        <source>Target column</source>
+        <translation>Zielspalte</translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation>Aufgabe</translation>
+    </message>
+    <message>
+        <source>Test share</source>
+        <translation>Testanteil</translation>
+    </message>
+    <message>
+        <source>Seed of the split</source>
+        <translation>Seed der Aufteilung</translation>
+    </message>
+    <message>
+        <source>Feature columns</source>
+        <translation>Merkmalsspalten</translation>
+    </message>
+    <message>
+        <source>Each feature before and after standardisation (on the training rows)</source>
+        <translation>Jedes Merkmal vor und nach der Standardisierung (auf den Trainingszeilen)</translation>
+    </message>
+    <message>
+        <source>Not a number in every row: it cannot be an input.</source>
+        <translation>Nicht in jeder Zeile eine Zahl: kann keine Eingabe sein.</translation>
+    </message>
+    <message>
+        <source>{rows} rows of {file}: {features} → {target}</source>
+        <translation>{rows} Zeilen aus {file}: {features} → {target}</translation>
+    </message>
+</context>
+<context>
     <name>Dialogs</name>
     <message>
         <source>Keras HDF5 model</source>
@@ -419,6 +502,10 @@
     <message>
         <source>Weights of a Keras model</source>
         <translation>Gewichte eines Keras-Modells</translation>
+    </message>
+    <message>
+        <source>CSV table</source>
+        <translation>CSV-Tabelle</translation>
     </message>
     <message>
         <source>Keras Lecture Lab</source>
@@ -1933,6 +2020,14 @@
     <message>
         <source>Load weights</source>
         <translation>Gewichte laden</translation>
+    </message>
+    <message>
+        <source>Open data</source>
+        <translation>Daten öffnen</translation>
+    </message>
+    <message>
+        <source>Reading {name}</source>
+        <translation>Lese {name}</translation>
     </message>
     <message>
         <source>There is no test error to copy yet.</source>
