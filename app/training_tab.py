@@ -394,6 +394,11 @@ class TrainingTab(QWidget):
 
     # ------------------------------------------------------------ views
     def _show_target(self, e: Experiment) -> None:
+        if e.dataset == "csv":  # a file of the user's: its target column names the axes
+            self.prediction_plot.set_target(
+                self.tr("true {column}").format(column=e.target),
+                self.tr("predicted {column}").format(column=e.target), "")
+            return
         target = TARGETS[e.dataset]
         self.prediction_plot.set_target(target.true_label, target.predicted_label, target.unit)
 

@@ -243,7 +243,8 @@ def main(argv=None) -> int:
     p.add_argument("--repeat", type=int, default=1, help="runs of each kind; medians reported")
     p.add_argument("--only", default="plain,engine,engine-kept,resume,gui",
                    help="comma-separated subset of plain,engine,engine-kept,engine-inspect,"
-                        "resume,gui,load-formats,gui-inside-off,gui-inside,inside-redraw")
+                        "resume,gui,load-formats,gui-inside-off,gui-inside,inside-redraw,"
+                        "gui-map-off,gui-map")
     p.add_argument("--engine-root", default=str(ROOT),
                    help="checkout whose training/ runs (b) and resume (default: this one)")
     p.add_argument("--before", metavar="DIR",
@@ -331,6 +332,13 @@ def main(argv=None) -> int:
             "window_ms_per_epoch": {"dock_shown": on, "dock_hidden": off},
             "share": round(on / off - 1, 4), "target_share": 0.10,
             "epochs_inspected": [r["inspected_epochs"] for r in runs["gui-inside"]],
+        }
+    if runs.get("gui-map") and runs.get("gui-map-off"):
+        on, off = ms["gui-map"], ms["gui-map-off"]
+        report["decision_map"] = {
+            "window_ms_per_epoch": {"maps_on": on, "maps_off": off},
+            "share": round(on / off - 1, 4), "target_share": 0.10,
+            "maps_drawn": [r["maps"] for r in runs["gui-map"]],
         }
     if runs.get("inside-redraw"):
         r = runs["inside-redraw"][-1]

@@ -103,14 +103,14 @@ def _idle(document, timeout_s: float = 60) -> None:
         _wait(document.busyChanged, max(0.1, deadline - time.perf_counter()))
 
 
-def _window(epochs: int, keep_runs: bool = True):
+def _window(epochs: int, keep_runs: bool = True, preset_name: str = "boston"):
     """The window on the bench's experiment; runs kept (as by default) in a
     folder of the bench's own."""
     import tempfile
     app = _app()
     from training.experiment import preset
     from app.main_window import MainWindow
-    experiment = preset("boston").replace(validation_split=VALIDATION, seed=SEED, epochs=epochs)
+    experiment = preset(preset_name).replace(validation_split=VALIDATION, seed=SEED, epochs=epochs)
     try:
         window = MainWindow(experiment, runs_dir=tempfile.mkdtemp(prefix="bench-runs-"),
                             keep_runs=keep_runs)
@@ -125,16 +125,22 @@ def _window(epochs: int, keep_runs: bool = True):
         _wait(c.engineReady, 300, condition=lambda: c.engine_ready)
     _idle(c)
     assert window.training.panel.experiment().validation_split == VALIDATION, window.training.panel.experiment()
+    assert window.training.panel.experiment().name == preset_name
     return app, window
 
 
-def run_gui(epochs: int, keep_runs: bool = True, inside: bool | None = None) -> dict:
+def run_gui(epochs: int, keep_runs: bool = True, inside: bool | None = None,
+            preset_name: str = "boston", maps: bool = True) -> dict:
     """(c): click Start, wait for the end, all plots live. `inside`: with the
-    Inside the net dock shown (True) or hidden (False) on purpose."""
+    Inside the net dock shown (True) or hidden (False) on purpose. `maps`:
+    decision maps drawn (a 2-D classification preset) or not."""
     from PySide6.QtCore import Qt
     from PySide6.QtTest import QTest
-    app, window = _window(epochs, keep_runs)
+    app, window = _window(epochs, keep_runs, preset_name)
     c = window.document
+    c.runner.mapping = maps
+    mapped = []
+    c.mapped.connect(lambda e, m: mapped.append(e))
     inspected = []
     if inside is not None:
         window.actions.show_inside.setChecked(inside)
@@ -167,6 +173,7 @@ def run_gui(epochs: int, keep_runs: bool = True, inside: bool | None = None) -> 
            "stall_while_training": stalls}
     if inside is not None:
         out["inspected_epochs"] = len(inspected)
+    out["maps"] = len(mapped)
     _close(window)
     return out
 
@@ -366,6 +373,10 @@ def run_child(kind: str, epochs: int) -> dict:
         return run_gui(epochs, inside=True)
     if kind == "gui-inside-off":
         return run_gui(epochs, inside=False)
+    if kind == "gui-map":  # the 2-D problem "circles", its decision map live
+        return run_gui(epochs, preset_name="circles")
+    if kind == "gui-map-off":
+        return run_gui(epochs, preset_name="circles", maps=False)
     if kind == "inside-redraw":
         return run_inside_redraw(epochs)
     raise SystemExit(f"unknown run {kind!r}")

@@ -77,3 +77,14 @@ def test_numbers_get_r2_and_rmse_beside_the_absolute_errors(make_window, qtbot):
     qtbot.waitUntil(lambda: not w.document.busy)
     text = w.training.errors.text()
     assert "R² " in text and "RMSE " in text and w.training.outputs.currentWidget() is w.training.prediction_plot
+    # Residuals against predicted, around the zero line.
+    plot = w.training.prediction_plot
+    truth, p = plot.shown()
+    plot.residuals.setChecked(True)
+    x, y = plot.points.getData()
+    np.testing.assert_allclose(x, p)
+    np.testing.assert_allclose(y, truth - p)
+    assert plot.diagonal.getData()[1].tolist() == [0, 0]
+    assert "residual" in plot.plot.getAxis("left").labelText
+    plot.residuals.setChecked(False)
+    np.testing.assert_allclose(plot.points.getData()[0], truth)

@@ -150,3 +150,15 @@ def test_headless_subprocess_refuses_a_binary_file_without_traceback(tmp_path):
                             capture_output=True, text=True, timeout=300)
     assert result.returncode == 1 and "Traceback" not in result.stderr
     assert result.stderr.strip().splitlines()[-1].startswith("error: bild.csv")
+
+
+@pytest.mark.parametrize("suffix", [".h5", ".keras"])
+def test_a_saved_classifier_loads_as_one_and_trains_on(tmp_path, suffix):
+    from training.persistence import load_session, save
+    s = trained("iris", epochs=5)
+    path = save(s, str(tmp_path / ("iris" + suffix)))
+    loaded, notes = load_session(path, preset("boston"))  # from the Boston panel
+    assert notes == [] and loaded.experiment.dataset == "iris" and loaded.experiment.classifies
+    assert loaded.experiment.loss == "sparse_categorical_crossentropy"
+    np.testing.assert_array_equal(loaded.last_predictions, s.last_predictions)
+    assert loaded.train(7).epochs_run == 2 and "accuracy" in loaded.history

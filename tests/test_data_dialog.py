@@ -70,6 +70,8 @@ def test_open_data_trains_the_net_on_a_german_csv_file(make_window, qtbot, tmp_p
     qtbot.waitUntil(lambda: not w.document.busy)
     assert w.document.session.epochs_done == 3
     assert "R² " in w.training.errors.text() and not messages
+    axis = w.training.prediction_plot.plot.getAxis("bottom").labelText
+    assert axis == "true Preis"  # the file's target column names the axes
 
 
 @pytest.mark.parametrize("content, expected", [

@@ -362,14 +362,16 @@ def differences(base: Experiment, other: Experiment) -> list[str]:
 
 
 def experiment_for_inputs(n_inputs: int, layers: tuple[LayerSpec, ...],
-                          current: Experiment) -> Experiment | None:
+                          current: Experiment, classes: bool | None = None) -> Experiment | None:
     """The experiment a loaded network of `layers` on `n_inputs` inputs trains
     in: the current one when its data set fits, else the preset whose data set
-    and net it resembles most (same depth and biases first). None when no data
-    set has that many inputs."""
-    if current.n_features == n_inputs:
+    and net it resembles most (same depth and biases first). `classes`: whether
+    the net outputs classes (None: either). None when no data set fits."""
+    def fits(e: Experiment) -> bool:
+        return e.n_features == n_inputs and (classes is None or e.classifies == classes)
+    if fits(current):
         return current
-    fitting = [e for e in PRESETS.values() if e.n_features == n_inputs]
+    fitting = [e for e in PRESETS.values() if fits(e)]
     if not fitting:
         return None
 

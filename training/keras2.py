@@ -3,7 +3,11 @@ from __future__ import annotations
 
 # The loss names a file's training config may give, for the losses the app trains with.
 LOSS_NAMES = {"mse": "mse", "mean_squared_error": "mse", "meansquarederror": "mse",
-              "mae": "mae", "mean_absolute_error": "mae", "meanabsoluteerror": "mae"}
+              "mae": "mae", "mean_absolute_error": "mae", "meanabsoluteerror": "mae",
+              "binary_crossentropy": "binary_crossentropy",
+              "binarycrossentropy": "binary_crossentropy",
+              "sparse_categorical_crossentropy": "sparse_categorical_crossentropy",
+              "sparsecategoricalcrossentropy": "sparse_categorical_crossentropy"}
 # Keras 2 optimizer slot names -> Keras 3 slot names, per optimizer.
 SLOTS = {"adam": {"m": "momentum", "v": "velocity", "vhat": "velocity_hat"},
          "sgd": {"m": "momentum", "momentum": "momentum"},

@@ -205,10 +205,16 @@ def _session_for(name: str, model, training, record, restore,
     except ExperimentError as err:
         raise _refused(name, err) from None
     n_in = model.inputs[0].shape[-1] if getattr(model, "inputs", None) else None
-    base = experiment_for_inputs(n_in, specs, current) if isinstance(n_in, int) else None
+    training = training if isinstance(training, dict) else {}
+    saved_loss = keras2.LOSS_NAMES.get(keras2.loss_name(training.get("loss")))
+    # A net that outputs classes (its loss says so, or its softmax) trains on classes.
+    classes = (saved_loss in ("binary_crossentropy", "sparse_categorical_crossentropy")
+               or specs[-1].activation == "softmax")
+    base = (experiment_for_inputs(n_in, specs, current, classes)
+            if isinstance(n_in, int) else None)
     if base is None:
         raise _no_data_for(name, n_in)
-    if specs[-1].units != 1:
+    if not base.classifies and specs[-1].units != 1:
         raise LoadError(QT_TRANSLATE_NOOP(
             "Messages", "{name} predicts {units} numbers per sample; this data set needs 1."),
             name=name, units=specs[-1].units)
@@ -217,9 +223,8 @@ def _session_for(name: str, model, training, record, restore,
             "Messages", "{name} has weights that are not finite numbers (NaN or infinite)."),
             name=name)
 
-    training = training if isinstance(training, dict) else {}
     notes: list[Message] = []
-    loss = keras2.LOSS_NAMES.get(keras2.loss_name(training.get("loss")), base.loss)
+    loss = saved_loss or base.loss
     opt_cfg = training.get("optimizer_config")
     opt_cfg = opt_cfg if isinstance(opt_cfg, dict) else {}
     saved_name = keras2.optimizer_name(opt_cfg.get("class_name", ""))

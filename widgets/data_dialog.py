@@ -60,7 +60,7 @@ class DataDialog(QDialog):
         self.stats.setWordWrap(True)
         self.stats.setHorizontalHeaderLabels([
             self.tr("feature"), self.tr("mean"), self.tr("deviation"),
-            self.tr("mean, standardised"), self.tr("deviation, standardised")])
+            self.tr("mean after"), self.tr("deviation after")])
         self.message = QLabel(objectName="dataMessage", wordWrap=True)
         self.message.setStyleSheet("QLabel { color: #a00000; }")
         self.buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
@@ -174,8 +174,8 @@ class DataDialog(QDialog):
             name=name, title=self.table.name, dataset="csv", data_path=str(spec.path),
             target=spec.target, features=p.feature_names, task=p.task,
             test_share=spec.test_share, seed=spec.seed, layers=layers, loss=loss,
-            initial_weights=None, record_batches=False, standardize=True, early_stopping=False
-            if not e.validation_split else e.early_stopping,
+            initial_weights=None, record_batches=False, standardize=True,
+            early_stopping=e.early_stopping and e.validation_split > 0,
             description=self.tr("{rows} rows of {file}: {features} → {target}").format(
                 rows=numbers.whole(self.table.n_rows), file=self.table.name,
                 features=", ".join(p.feature_names), target=spec.target))

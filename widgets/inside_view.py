@@ -440,8 +440,9 @@ class LayerStats(QWidget):
         lower.addWidget(self.std_view)
         lower.addWidget(self.dead_view)
         box.addLayout(lower, 1)
-        self.curves: list[tuple] = []   # per layer: (grad, std, dead) curves, made once
-        self.series: list[tuple] = []   # per layer: (grad, std, dead) _Series
+        # Per layer, made once: (grad, std, dead, mean) curves and their _Series.
+        self.curves: list[tuple] = []
+        self.series: list[tuple] = []
         self.epochs = _Series()
         self.names: list[str] = []
         self._shapes: list | None = None  # the net the names were made for
@@ -455,7 +456,7 @@ class LayerStats(QWidget):
 
     def retranslate(self) -> None:
         for plot, label in ((self.grad_plot, translate("Inside", "gradient norm ‖∂loss/∂W‖")),
-                            (self.std_plot, translate("Inside", "spread of the weights (std)")),
+                            (self.std_plot, translate("Inside", "weights: spread (std), mean (dashed)")),
                             (self.dead_plot, translate("Inside", "dead ReLU units (%)"))):
             plot.setLabel("left", label)
             plot.setLabel("bottom", translate("Inside", "epoch"))
@@ -475,7 +476,8 @@ class LayerStats(QWidget):
 
     def clear(self) -> None:
         for curves in self.curves:
-            for plot, curve in zip((self.grad_plot, self.std_plot, self.dead_plot), curves):
+            for plot, curve in zip((self.grad_plot, self.std_plot, self.dead_plot, self.std_plot),
+                                   curves):
                 plot.removeItem(curve)
         self.legend.clear()
         self.curves, self.series, self.names, self._shapes = [], [], [], None
@@ -493,11 +495,13 @@ class LayerStats(QWidget):
             self._shapes = shapes
         self._last_epoch = epoch
         self.epochs.extend([epoch])
-        for (grad, std, dead), g, s, d in zip(self.series, stats["grad_norms"], stats["weight_std"],
-                                              stats["dead"]):
+        for (grad, std, dead, mean), g, s, d, m in zip(
+                self.series, stats["grad_norms"], stats["weight_std"], stats["dead"],
+                stats["weight_mean"]):
             grad.extend([max(g, 1e-30)])  # a log axis has no 0
             std.extend([s])
             dead.extend([np.nan if d is None else 100 * d])
+            mean.extend([m])
         self._dirty = True
         self._paced.request()
 
@@ -511,9 +515,10 @@ class LayerStats(QWidget):
         for name, colour in zip(names, colours):
             curves = tuple(plot.plot(pen=pg.mkPen(colour, width=2), skipFiniteCheck=False)
                            for plot in (self.grad_plot, self.std_plot, self.dead_plot))
+            curves += (self.std_plot.plot(pen=pg.mkPen(colour, width=1.5, style=Qt.DashLine)),)
             self.legend.addItem(curves[0], name)
             self.curves.append(curves)
-            self.series.append((_Series(), _Series(), _Series()))
+            self.series.append((_Series(), _Series(), _Series(), _Series()))
 
     @Slot()
     def redraw(self) -> bool:

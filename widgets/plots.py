@@ -320,7 +320,8 @@ class LossPlot(QWidget):
 
 class PredictionPlot(QWidget):
     """Predicted against true value for the evaluation rows, with the ideal
-    diagonal; the axes name the data set's target (set_target)."""
+    diagonal; the axes name the data set's target (set_target). Residuals:
+    true − predicted against predicted instead, around the zero line."""
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -331,11 +332,15 @@ class PredictionPlot(QWidget):
         self.points = pg.ScatterPlotItem(size=7, pen=pg.mkPen(colour),
                                          brush=pg.mkBrush(colour.red(), colour.green(), colour.blue(), 110))
         self.plot.addItem(self.points)
+        self.residuals = QCheckBox(objectName="residuals")
+        self.residuals.toggled.connect(self._set_residuals)
         box = QVBoxLayout(self)
         box.setContentsMargins(0, 0, 0, 0)
+        box.addWidget(self.residuals)
         box.addWidget(self.view)
         self.truth = np.zeros(0)
         self._pending = None
+        self._drawn = None  # the predictions drawn last
         # (true label, predicted label, unit), labels in the "Data" context
         self._target = ("true price", "predicted price", "k$")
         plot_menu(self.view, "predictions", self.reset_view)
@@ -348,8 +353,14 @@ class PredictionPlot(QWidget):
 
     def retranslate(self) -> None:
         true_label, predicted_label, unit = self._target
-        for side, label in (("bottom", true_label), ("left", predicted_label)):
-            text = translate("Data", label)
+        self.residuals.setText(translate("Plots", "Residuals"))
+        self.residuals.setToolTip(translate("Plots", "true − predicted against predicted: a good "
+                                                     "fit scatters evenly around 0"))
+        labels = (("bottom", translate("Data", predicted_label)),
+                  ("left", translate("Plots", "residual (true − predicted)"))) \
+            if self.residuals.isChecked() else \
+            (("bottom", translate("Data", true_label)), ("left", translate("Data", predicted_label)))
+        for side, text in labels:
             self.plot.setLabel(side, f"{text} ({unit})" if unit else text)
 
     def changeEvent(self, event) -> None:
@@ -359,9 +370,22 @@ class PredictionPlot(QWidget):
 
     def set_truth(self, truth: np.ndarray) -> None:
         self.truth = np.asarray(truth, dtype=float)
+        self._drawn = None
         self.reset_view()
+        self._draw_reference()
+
+    def _draw_reference(self) -> None:
         lo, hi = self._extent()
-        self.diagonal.setData([lo, hi], [lo, hi])
+        self.diagonal.setData([lo, hi], [0, 0] if self.residuals.isChecked() else [lo, hi])
+
+    @Slot(bool)
+    def _set_residuals(self, _on: bool) -> None:
+        self.retranslate()
+        self._draw_reference()
+        self.reset_view()
+        if self._drawn is not None and self._pending is None:
+            self._pending = self._drawn
+        self.redraw()
 
     def _extent(self) -> tuple[float, float]:
         if not len(self.truth):
@@ -372,7 +396,11 @@ class PredictionPlot(QWidget):
     def reset_view(self) -> None:
         lo, hi = self._extent()
         self.plot.setXRange(lo, hi, padding=0.05)
-        self.plot.setYRange(lo, hi, padding=0.15)
+        if self.residuals.isChecked():
+            half = (hi - lo) / 2
+            self.plot.setYRange(-half, half, padding=0.05)
+        else:
+            self.plot.setYRange(lo, hi, padding=0.15)
 
     @Slot(object)
     def set_predictions(self, predictions) -> None:
@@ -381,8 +409,7 @@ class PredictionPlot(QWidget):
     def shown(self):
         """(truth, predictions) as drawn, or None before the first predictions."""
         self.redraw()  # what is pending is what the user is about to see
-        x, y = self.points.getData()
-        return None if x is None or not len(x) else (np.asarray(x), np.asarray(y))
+        return None if self._drawn is None else (self.truth, self._drawn)
 
     @Slot()
     def redraw(self) -> bool:
@@ -390,5 +417,10 @@ class PredictionPlot(QWidget):
             return False
         p, self._pending = self._pending, None
         if p is not None and len(p) == len(self.truth):
-            self.points.setData(self.truth, np.asarray(p, dtype=float))
+            p = np.asarray(p, dtype=float)
+            self._drawn = p
+            if self.residuals.isChecked():
+                self.points.setData(p, self.truth - p)
+            else:
+                self.points.setData(self.truth, p)
         return True

@@ -441,12 +441,12 @@
         <translation>Abweichung</translation>
     </message>
     <message>
-        <source>mean, standardised</source>
-        <translation>Mittelwert, standardisiert</translation>
+        <source>mean after</source>
+        <translation>Mittel danach</translation>
     </message>
     <message>
-        <source>deviation, standardised</source>
-        <translation>Abweichung, standardisiert</translation>
+        <source>deviation after</source>
+        <translation>Abw. danach</translation>
     </message>
     <message>
         <source>Target column</source>
@@ -837,8 +837,8 @@
         <translation>Gradientennorm ‖∂loss/∂W‖</translation>
     </message>
     <message>
-        <source>spread of the weights (std)</source>
-        <translation>Streuung der Gewichte (std)</translation>
+        <source>weights: spread (std), mean (dashed)</source>
+        <translation>Gewichte: Streuung (std), Mittel (gestrichelt)</translation>
     </message>
     <message>
         <source>dead ReLU units (%)</source>
@@ -1557,6 +1557,18 @@
         <source>Save as SVG…</source>
         <translation>Als SVG speichern…</translation>
     </message>
+    <message>
+        <source>Residuals</source>
+        <translation>Residuen</translation>
+    </message>
+    <message>
+        <source>true − predicted against predicted: a good fit scatters evenly around 0</source>
+        <translation>wahr − vorhergesagt gegen vorhergesagt: Ein gutes Modell streut gleichmäßig um 0</translation>
+    </message>
+    <message>
+        <source>residual (true − predicted)</source>
+        <translation>Residuum (wahr − vorhergesagt)</translation>
+    </message>
 </context>
 <context>
     <name>Presenter</name>
@@ -2028,6 +2040,14 @@
     <message>
         <source>Reading {name}</source>
         <translation>Lese {name}</translation>
+    </message>
+    <message>
+        <source>true {column}</source>
+        <translation>{column}, wahr</translation>
+    </message>
+    <message>
+        <source>predicted {column}</source>
+        <translation>{column}, vorhergesagt</translation>
     </message>
     <message>
         <source>There is no test error to copy yet.</source>
