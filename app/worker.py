@@ -18,6 +18,7 @@ from training.runstate import RunState
 from .presenter import user_message
 
 
+# Inside the net: at most 25 looks a second (its views draw 4 times a second).
 INSPECT_SECONDS = 0.04
 # The decision map: one model call on its grid, at most 10 times a second.
 MAP_SECONDS = 0.1
@@ -55,8 +56,7 @@ class TaskWorker(QObject):
             on_trained=lambda payload: self.trained.emit(run, payload),
             on_saved=lambda path, kind: self.saved.emit(run, path, kind),
             on_save_failed=lambda path, why: self.saveFailed.emit(run, path, user_message(why)))
-        # Switched on and off while the run goes on (the views shown or not);
-        # the views draw 4 times a second, so 25 looks a second are plenty.
+        # Switched on and off while the run goes on (the views shown or not).
         self.state.wants_inspection = inspecting
         self.state.inspect_interval = INSPECT_SECONDS
         self.state.map_interval = MAP_SECONDS

@@ -16,13 +16,15 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 SEED = 1               # the same data split, weights and shuffling in every run
 VALIDATION = 0.2       # the lecture's 20 % validation share
-PROBE_MS = 5           # the stall probe's timer interval
+PROBE_MS = int(os.environ.get("BENCH_PROBE_MS", "0")) or 5           # the stall probe's timer interval
 LAUNCH_TIMEOUT = 120
 
 
 # ------------------------------------------------------------- in the child
 
 def _app():
+    if os.environ.get("BENCH_SWITCH_INTERVAL"):  # an experiment: the GIL's hand-over time
+        sys.setswitchinterval(float(os.environ["BENCH_SWITCH_INTERVAL"]))
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
     os.environ.setdefault("KERAS_BACKEND", "tensorflow")
@@ -150,6 +152,8 @@ def run_gui(epochs: int, keep_runs: bool = True, inside: bool | None = None,
         c.inspected.connect(lambda e, stats: inspected.append(e))
         if os.environ.get("BENCH_INSIDE_NOVIEW"):  # the engine's and the signal's share only
             c.inspected.disconnect(window.inside_view.set_stats)
+    # The GUI thread's time in each live view's work, for its share of the run.
+    spent = _time_views(window) if inside or preset_name != "boston" else {}
     probe = StallProbe()
     epochs_seen = []
     c.epochEnded.connect(lambda run, e, logs, p: epochs_seen.append(e))
@@ -167,15 +171,52 @@ def run_gui(epochs: int, keep_runs: bool = True, inside: bool | None = None,
            "ms_per_epoch": 1000 * result.seconds / result.epochs_run,
            "click_to_end_seconds": wall,
            "epoch_signals_received": len(epochs_seen),
-           "test_mae": snap.test_errors["mean_abs"],
+           "test_mae": (snap.test_errors or {}).get("mean_abs"),
            "final_loss": snap.history["loss"][-1],
            "final_val_loss": snap.history["val_loss"][-1],
            "stall_while_training": stalls}
     if inside is not None:
         out["inspected_epochs"] = len(inspected)
+    if spent:
+        out["view_ms"] = {k: round(v * 1000, 1) for k, v in spent.items()}
+        out["view_share"] = {k: round(v / result.seconds, 4) for k, v in spent.items()}
     out["maps"] = len(mapped)
     _close(window)
     return out
+
+
+def _time_views(window) -> dict:
+    """Wrap the live views' per-epoch and per-frame methods (instance
+    attributes, so the connections made later call the wrappers): seconds
+    spent in each view, by the GUI thread."""
+    spent = {}
+
+    import types
+
+    def wrap(name, obj, method):
+        original = getattr(obj, method)
+
+        def timed(_self, *args):
+            t = time.perf_counter()
+            try:
+                return original(*args)
+            finally:
+                spent[name] = spent.get(name, 0.0) + time.perf_counter() - t
+        bound = types.MethodType(timed, obj)  # the frame clock keeps weak methods
+        setattr(obj, method, bound)
+        return bound
+    inside = window.inside_view
+    # set_stats is connected already: reconnect the document to the wrapper.
+    window.document.inspected.disconnect(inside.set_stats)
+    window.document.inspected.connect(wrap("inside: new statistics", inside, "set_stats"))
+    clock = __import__("widgets.frame_clock", fromlist=["shared"]).shared()
+    for name, widget in (("inside: diagram", inside.diagram), ("inside: inspector", inside.inspector),
+                         ("inside: gradient plot", inside.layer_stats),
+                         ("decision map and classes", window.training.class_view)):
+        timed = wrap(name, widget, "redraw")
+        clock._clients = [(w, f) for w, f in clock._clients if w() is not widget]
+        clock.add(widget, timed)
+    return spent
 
 
 def run_inside_redraw(epochs: int, repeat: int = 25) -> dict:
