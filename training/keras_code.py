@@ -142,19 +142,7 @@ def _table_data(e: Experiment) -> list[str]:
 
 
 def _table_fit(e: Experiment) -> list[str]:
-    lines = [f"keras.utils.set_random_seed({e.seed})  # start weights and shuffling"]
-    lines += _model(e) + [""]
-    args = [f"epochs={e.epochs}", f"batch_size={e.batch_size}"]
-    if e.validation_split:
-        args.append("validation_data=(x_val, y_val)")
-    if not e.shuffle:
-        args.append("shuffle=False")
-    if e.early_stopping:
-        lines += ["early_stopping = keras.callbacks.EarlyStopping(",
-                  f'    monitor="val_loss", patience={e.patience}, '
-                  f"restore_best_weights={e.restore_best_weights})"]
-        args.append("callbacks=[early_stopping]")
-    lines += _call("history = model.fit(x_train, y_train, ", args + ["verbose=0"]) + [""]
+    lines = _seeded_fit(e, validation=bool(e.validation_split)) + [""]
     if e.classifies:
         lines += [
             "out = model(x_test).numpy()",
@@ -197,11 +185,12 @@ def table_rows(e: Experiment) -> bytes:
 
 
 # ------------------------------------------------------------------ training
-def _boston_fit(e: Experiment) -> list[str]:
+def _seeded_fit(e: Experiment, validation: bool) -> list[str]:
+    """The seed, the model and fit on x_train (with x_val when `validation`)."""
     lines = [f"keras.utils.set_random_seed({e.seed})  # start weights and shuffling"]
     lines += _model(e) + [""]
     args = [f"epochs={e.epochs}", f"batch_size={e.batch_size}"]
-    if int(round(404 * e.validation_split)):
+    if validation:
         args.append("validation_data=(x_val, y_val)")
     if not e.shuffle:
         args.append("shuffle=False")
@@ -210,7 +199,11 @@ def _boston_fit(e: Experiment) -> list[str]:
                   f'    monitor="val_loss", patience={e.patience}, '
                   f"restore_best_weights={e.restore_best_weights})"]
         args.append("callbacks=[early_stopping]")
-    lines += _call("history = model.fit(x_train, y_train, ", args + ["verbose=0"])
+    return lines + _call("history = model.fit(x_train, y_train, ", args + ["verbose=0"])
+
+
+def _boston_fit(e: Experiment) -> list[str]:
+    lines = _seeded_fit(e, validation=bool(int(round(404 * e.validation_split))))
     lines += [
         "",
         "err = np.abs(model.predict(x_test, verbose=0)[:, 0] - y_test)",
