@@ -191,7 +191,9 @@ class ExperimentPanel(QWidget):
                                           "Seed above draws the weights and the split."))
         tips = {
             self.loss: self.tr("The loss function compile(loss=...) minimises: MSE squares every "
-                          "error, so large errors weigh most; MAE takes them as they are."),
+                          "error, so large errors weigh most; MAE takes them as they are. For "
+                          "classes: binary cross-entropy (2 classes, 1 sigmoid unit) or sparse "
+                          "categorical cross-entropy (a softmax unit per class)."),
             self.optimizer: self.tr("How compile(optimizer=...) turns gradients into steps: sgd "
                                "steps by learning rate × gradient; adam and rmsprop adapt the "
                                "step per weight."),

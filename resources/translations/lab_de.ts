@@ -715,7 +715,7 @@
     </message>
     <message>
         <source>Categorical cross-entropy</source>
-        <translation>Kategoriale Kreuzentropie</translation>
+        <translation>Kat. Kreuzentropie</translation>
     </message>
     <message>
         <source>How far the 2-D problem&apos;s points scatter from their clean shape (0: none).</source>
@@ -726,8 +726,8 @@
         <translation>Der Seed, aus dem die Punkte des 2-D-Problems gezogen werden; der Seed darüber zieht die Gewichte und die Aufteilung.</translation>
     </message>
     <message>
-        <source>The loss function compile(loss=...) minimises: MSE squares every error, so large errors weigh most; MAE takes them as they are.</source>
-        <translation>Die Verlustfunktion, die compile(loss=...) minimiert: MSE (mittlerer quadratischer Fehler) quadriert jeden Fehler, große Fehler wiegen also am meisten; MAE (mittlerer absoluter Fehler) nimmt sie, wie sie sind.</translation>
+        <source>The loss function compile(loss=...) minimises: MSE squares every error, so large errors weigh most; MAE takes them as they are. For classes: binary cross-entropy (2 classes, 1 sigmoid unit) or sparse categorical cross-entropy (a softmax unit per class).</source>
+        <translation>Die Verlustfunktion, die compile(loss=...) minimiert: MSE (mittlerer quadratischer Fehler) quadriert jeden Fehler, große Fehler wiegen also am meisten; MAE (mittlerer absoluter Fehler) nimmt sie, wie sie sind. Für Klassen: binäre Kreuzentropie (2 Klassen, 1 Sigmoid-Neuron) oder kategoriale Kreuzentropie, sparse (ein Softmax-Neuron je Klasse).</translation>
     </message>
     <message>
         <source>How compile(optimizer=...) turns gradients into steps: sgd steps by learning rate × gradient; adam and rmsprop adapt the step per weight.</source>
