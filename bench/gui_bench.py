@@ -180,18 +180,22 @@ def run_gui(epochs: int, keep_runs: bool = True, inside: bool | None = None,
     if spent:
         out["view_ms"] = {k: round(v * 1000, 1) for k, v in spent.items()}
         out["view_share"] = {k: round(v / result.seconds, 4) for k, v in spent.items()}
+        out["view_longest_ms"] = {k: round(v * 1000, 1) for k, v in spent_longest[0].items()}
     out["maps"] = len(mapped)
     _close(window)
     return out
+
+
+spent_longest = [{}]  # the longest single call of each view, of the last _time_views
 
 
 def _time_views(window) -> dict:
     """Wrap the live views' per-epoch and per-frame methods (instance
     attributes, so the connections made later call the wrappers): seconds
     spent in each view, by the GUI thread."""
-    spent = {}
-
     import types
+    spent, longest = {}, {}
+    spent_longest[0] = longest
 
     def wrap(name, obj, method):
         original = getattr(obj, method)
@@ -201,7 +205,9 @@ def _time_views(window) -> dict:
             try:
                 return original(*args)
             finally:
-                spent[name] = spent.get(name, 0.0) + time.perf_counter() - t
+                dt = time.perf_counter() - t
+                spent[name] = spent.get(name, 0.0) + dt
+                longest[name] = max(longest.get(name, 0.0), dt)
         bound = types.MethodType(timed, obj)  # the frame clock keeps weak methods
         setattr(obj, method, bound)
         return bound

@@ -82,6 +82,11 @@ def test_a_new_architecture_rebuilds_and_a_new_run_starts_the_curves_anew(qtbot,
     assert view.layer_stats.epochs.view.tolist() == [1] and len(view.layer_stats.series) == 7
     view.set_stats(1, seen[0][1])  # the lecture net again, from epoch 1
     assert view.layer_stats.epochs.view.tolist() == [1] and len(view.layer_stats.series) == 3
+    builds = view.layer_stats.builds
+    view.set_stats(2, seen[1][1])
+    view.set_stats(1, seen[0][1])  # a new run on the same net: no curve is made
+    assert view.layer_stats.builds == builds and view.layer_stats.epochs.view.tolist() == [1]
+    assert list(view.looks) == [1]
 
 
 def _layer_outputs(model, x):
@@ -184,7 +189,7 @@ def test_the_dock_looks_inside_only_while_shown(make_window, qtbot, tmp_path):
     qtbot.waitUntil(lambda: not c.busy)
     # Paced to 25 looks a second, and the last epoch looked at after the run.
     assert seen[:2] == [0, 1] and seen[-1] == 3 and seen == sorted(set(seen))
-    qtbot.waitUntil(lambda: w.inside_view.layer_stats.epochs.view.tolist() == seen[1:])
+    qtbot.waitUntil(lambda: w.inside_view.layer_stats.epochs.view.tolist() == seen)  # from epoch 0
     qtbot.waitUntil(lambda: w.inside_view.diagram.shape is not None)
     w.grab().save(str(tmp_path / "window.png"))
 

@@ -51,6 +51,12 @@ class _Paced(QObject):
             self._timer.start()
 
 
+def _set_text(item: pg.TextItem, text: str) -> None:
+    """A new text lays the item out anew: only when it changed (not every frame)."""
+    if item.textItem.toPlainText() != text:
+        item.setText(text)
+
+
 def _column(n: int) -> np.ndarray:
     """The y of a column's n nodes: the largest spans [-1, 1], small ones spread out."""
     half = min(1.0, 0.15 * (n - 1))
@@ -105,7 +111,11 @@ class NetworkDiagram(QWidget):
 
     def set_stats(self, stats: dict) -> None:
         self._pending = stats
-        self._paced.request()
+        kernels = stats["kernels"]
+        if self.shape != (kernels[0].shape[0], *(k.shape[1] for k in kernels)):
+            self._clock.request()  # another net: built at once (before a run, as a rule)
+        else:
+            self._paced.request()
 
     def clear(self) -> None:
         self._pending = None
@@ -169,13 +179,13 @@ class NetworkDiagram(QWidget):
         if self.shape is None:
             return
         # Two short lines: a column is narrow when the net is deep.
-        self.labels[0].setText(f"{self.shape[0]}\n" + translate("Inside", "inputs"))
+        _set_text(self.labels[0], f"{self.shape[0]}\n" + translate("Inside", "inputs"))
         for i, (label, n) in enumerate(zip(self.labels[1:], self.shape[1:])):
             act = self._activations[i] if i < len(self._activations) else ""
-            label.setText(f"{n}\n{act}")
+            _set_text(label, f"{n}\n{act}")
         for more, hidden in zip(self.more, self.hidden_edges):
-            more.setText(translate("Inside", "+ {n} more").format(n=numbers.whole(hidden))
-                         if hidden else "")
+            _set_text(more, translate("Inside", "+ {n} more").format(n=numbers.whole(hidden))
+                      if hidden else "")
 
     # ------------------------------------------------------------ data, each frame
     def draw(self, stats: dict) -> None:
@@ -446,7 +456,8 @@ class LayerStats(QWidget):
         self.epochs = _Series()
         self.names: list[str] = []
         self._shapes: list | None = None  # the net the names were made for
-        self.builds = 0
+        self.builds = 0  # curves made: once per net
+        self.runs = 0    # histories begun: per net and per new run
         self._last_epoch = 0
         self._dirty = False
         self._clock = frame_clock.shared()
@@ -490,9 +501,15 @@ class LayerStats(QWidget):
         shapes = [(k.shape, a) for k, a in zip(stats["kernels"], stats["activations"])]
         if shapes == self._shapes and epoch == self._last_epoch > 1:
             return  # this epoch again (the look after a run's end)
-        if shapes != self._shapes or epoch <= self._last_epoch:  # another net, or a new run
+        if shapes != self._shapes:  # another net: its curves
             self._build([_layer_name(i + 1, shape[1], a) for i, (shape, a) in enumerate(shapes)])
             self._shapes = shapes
+        elif epoch <= self._last_epoch:  # a new run on the same net: the curves start anew
+            self.runs += 1
+            self.epochs.clear()
+            for series in self.series:
+                for s in series:
+                    s.clear()
         self._last_epoch = epoch
         self.epochs.extend([epoch])
         for (grad, std, dead, mean), g, s, d, m in zip(
@@ -508,6 +525,7 @@ class LayerStats(QWidget):
     def _build(self, names: list[str]) -> None:
         self.clear()
         self.builds += 1
+        self.runs += 1
         self.names = names
         n = len(names)
         # Input side dark, output side light: the order reads off the colours.
@@ -587,10 +605,11 @@ class InsideView(QWidget):
 
     @Slot(int, object)
     def set_stats(self, epoch: int, stats: dict) -> None:
-        builds = self.layer_stats.builds
-        if epoch > 0 or self.layer_stats.names:
-            self.layer_stats.add(epoch, stats)
-        if self.layer_stats.builds != builds:
+        runs = self.layer_stats.runs
+        # Epoch 0 too (the net before training): its curves are made before a
+        # run, not in its first frames.
+        self.layer_stats.add(epoch, stats)
+        if self.layer_stats.runs != runs:
             self.looks = {}  # another net or a new run: the old looks are not its
         self.looks[epoch] = stats
         if len(self.looks) > MAX_LOOKS:  # every second one goes, the first and last stay
