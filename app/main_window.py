@@ -398,6 +398,7 @@ class MainWindow(QMainWindow):
             d.unsaved = False  # discarded: a second close does not ask again
         self.dialogs.closing = True
         runners = [t.runner for t in self._presenters if t.runner is not None]
+        runners.append(self.training.data_runner)  # a CSV file being read
         for runner in runners:
             if runner.state is not None:
                 runner.state.request_stop()

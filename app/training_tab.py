@@ -195,8 +195,8 @@ class TrainingTab(QWidget):
         d.replayChanged.connect(self._replay_changed)
         d.mapped.connect(self.class_view.set_map)
         # Reading a CSV file is not the model's work: it has a runner of its own.
-        self._data_runner = TaskRunner("data", self)
-        self._data_runner.failed.connect(lambda _run, message: self.dialogs.error(message))
+        self.data_runner = TaskRunner("data", self)
+        self.data_runner.failed.connect(lambda _run, message: self.dialogs.error(message))
         self.data_dialog = None
         self.panel.presetRequested.connect(self._on_preset)
         self.panel.changed.connect(self.settingsChanged)
@@ -366,7 +366,7 @@ class TrainingTab(QWidget):
         def task(state):
             from training import tabular
             return tabular.read_table(path)
-        self._data_runner.run(self.tr("Reading {name}").format(name=os.path.basename(path)), task,
+        self.data_runner.run(self.tr("Reading {name}").format(name=os.path.basename(path)), task,
                               lambda table: self._choose_data(table, path))
 
     def _choose_data(self, table, path: str) -> None:

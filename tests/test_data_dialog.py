@@ -91,3 +91,25 @@ def test_a_bad_file_is_one_message_and_changes_nothing(make_window, qtbot, tmp_p
     qtbot.waitUntil(lambda: len(messages) == 1)
     assert "schlecht.csv" in messages[0] and expected in messages[0] and "Traceback" not in messages[0]
     assert w.document.session is before and w.training.panel.experiment().dataset == "boston"
+
+
+def test_closing_while_a_file_is_read_waits_for_the_reader(make_window, qtbot, tmp_path,
+                                                           monkeypatch):
+    import threading
+    from training import tabular as tabular_module
+    path = german_csv(tmp_path / "lang.csv")
+    w = make_window(preset("boston").replace(epochs=3))
+    reading, release = threading.Event(), threading.Event()
+    real = tabular_module.read_table
+
+    def slow(p):
+        reading.set()
+        release.wait(3)  # the window closes meanwhile
+        return real(p)
+    monkeypatch.setattr(tabular_module, "read_table", slow)
+    monkeypatch.setattr(w.dialogs, "open_path", lambda *a: str(path))
+    monkeypatch.setattr(w.dialogs, "run_dialog", lambda dialog: pytest.fail("no dialog after close"))
+    w.actions.open_data.trigger()
+    qtbot.waitUntil(reading.is_set)
+    w.close()
+    assert not w.training.data_runner.busy and not w.isVisible()
