@@ -115,8 +115,8 @@ class Document(QObject):
 
     def set_inspecting(self, on: bool) -> None:
         """Whether someone looks inside the net: training then reports its
-        statistics every epoch (a running one from its next epoch on), and an
-        idle model is looked at once now."""
+        statistics (paced, see worker.INSPECT_SECONDS; a running one from its
+        next epoch on), and an idle model is looked at once now."""
         if on == self.runner.inspecting:
             return
         self.runner.inspecting = on
