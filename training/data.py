@@ -123,22 +123,13 @@ def toy(name: str, validation_split: float = 0.0, seed: int = 1, noise: float = 
     """A 2-D problem of training.toy_data, split (stratified) into training and
     test rows; its points come from `data_seed`, the split from `seed`. Not
     standardised: the points lie within about [-1.5, 1.5]² already."""
-    from . import toy_data
+    from . import tabular, toy_data
     x, y = toy_data.make(name, TOY_ROWS, noise, data_seed)
-    train, test = _stratified(y, test_share, seed)
+    train, test = tabular.stratified_split(y, 2, test_share, np.random.default_rng(seed))
+    train, test = np.sort(train), np.sort(test)
     (x_tr, y_tr), (x_val, y_val) = split_validation(x[train], y[train], validation_split, seed)
     return Dataset(name, _f32(x_tr), _f32(y_tr), _f32(x_val), _f32(y_val), _f32(x[test]),
                    _f32(y[test]), "classification", ("0", "1"), ("x1", "x2"), "class")
-
-
-def _stratified(y, share: float, seed: int):
-    rng = np.random.default_rng(seed)
-    test = []
-    for c in np.unique(y):
-        rows = rng.permutation(np.flatnonzero(y == c))
-        test.extend(rows[:max(1, int(round(len(rows) * share)))])
-    test = np.sort(np.array(test, dtype=int))
-    return np.setdiff1d(np.arange(len(y)), test), test
 
 
 def table(path: str, target: str, features: tuple[str, ...] = (), task: str = "regression",
@@ -195,6 +186,13 @@ N_FEATURES = {"boston": len(BOSTON_COLUMNS), "and": AND_X.shape[1], "paths": PAT
 N_CLASSES = {**{name: 2 for name in TOY}, "iris": 3}
 CLASSIFICATION = (*TOY, "iris")
 DATASETS = tuple(_LOADERS)
+
+
+def load_for(e) -> Dataset:
+    """The data set of experiment `e` (a training.experiment.Experiment)."""
+    return load(e.dataset, e.validation_split, e.seed, e.standardize, noise=e.noise,
+                data_seed=e.data_seed, test_share=e.test_share, path=e.data_path,
+                target=e.target, features=e.features, task=e.task)
 
 
 def load(name: str, validation_split: float = 0.0, seed: int = 1, standardize: bool = True,

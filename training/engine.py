@@ -19,7 +19,8 @@ import tensorflow as tf
 from . import data as datasets
 from .errors import ExperimentError
 from .experiment import Experiment, LayerSpec, check_output
-from .metrics import absolute_errors, classification_metrics, regression_metrics
+from .metrics import (
+    absolute_errors, classification_metrics, predicted_classes, regression_metrics)
 from .runstate import RunState
 from .texts import QT_TRANSLATE_NOOP
 
@@ -120,13 +121,9 @@ class Session:
 
     def __init__(self, experiment: Experiment, data: datasets.Dataset | None = None):
         self.experiment = experiment.validate()
-        e = experiment
-        self.data = data if data is not None else datasets.load(
-            e.dataset, e.validation_split, e.seed, e.standardize, noise=e.noise,
-            data_seed=e.data_seed, test_share=e.test_share, path=e.data_path, target=e.target,
-            features=e.features, task=e.task)
+        self.data = data if data is not None else datasets.load_for(experiment)
         # A CSV file's classes are known only now.
-        check_output(e, self.n_classes)
+        check_output(experiment, self.n_classes)
         self.model: keras.Model | None = None
         self.history: dict[str, list[float]] = {}
         self.epochs_done = 0
@@ -408,8 +405,8 @@ class Session:
             return None
         p, truth = self.last_predictions, self.data.y_test
         if self.data.task == "classification":
-            classes = p if self.n_classes > 2 else (p >= 0.5)
-            return classification_metrics(classes, truth, self.n_classes)
+            return classification_metrics(predicted_classes(p, self.n_classes), truth,
+                                          self.n_classes)
         return regression_metrics(p, truth)
 
     def layer_specs(self) -> tuple[LayerSpec, ...]:

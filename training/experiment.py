@@ -172,6 +172,15 @@ class Experiment:
                               else "regression")) == "classification"
 
 
+def output_for(n_classes: int | None) -> tuple[LayerSpec, str]:
+    """The output layer and loss a task needs: numbers (None), 2 classes or more."""
+    if n_classes is None:
+        return LayerSpec(1, "linear"), "mse"
+    if n_classes == 2:
+        return LayerSpec(1, "sigmoid"), "binary_crossentropy"
+    return LayerSpec(n_classes, "softmax"), "sparse_categorical_crossentropy"
+
+
 def check_output(e: Experiment, n_classes: int | None) -> None:
     """The output layer and loss fit the task; a mismatch is explained, never
     fixed silently. `n_classes`: None where the data are not read yet."""
@@ -291,12 +300,10 @@ PRESETS.update({e.name: e for e in (
 
 
 def _classes(name: str, dataset: str, title: str, layers, description: str, **kw) -> Experiment:
-    two = dataset != "iris"
-    out = LayerSpec(1, "sigmoid") if two else LayerSpec(3, "softmax")
+    out, loss = output_for(N_CLASSES[dataset])
     return Experiment(
         name=name, title=title, dataset=dataset,
-        layers=tuple(LayerSpec(u, a) for u, a in layers) + (out,),
-        loss="binary_crossentropy" if two else "sparse_categorical_crossentropy",
+        layers=tuple(LayerSpec(u, a) for u, a in layers) + (out,), loss=loss,
         optimizer="adam", learning_rate=kw.pop("learning_rate", 0.03), epochs=kw.pop("epochs", 300),
         batch_size=32, seed=kw.pop("seed", 1), description=description, **kw)
 

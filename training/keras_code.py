@@ -169,9 +169,7 @@ def _table_fit(e: Experiment) -> list[str]:
 def table_rows(e: Experiment) -> bytes:
     """The rows the app trains `e` on, as the exported script reads them."""
     from . import data as datasets
-    d = datasets.load(e.dataset, e.validation_split, e.seed, e.standardize, noise=e.noise,
-                      data_seed=e.data_seed, test_share=e.test_share, path=e.data_path,
-                      target=e.target, features=e.features, task=e.task)
+    d = datasets.load_for(e)
     names = list(d.feature_names) or [f"x{i + 1}" for i in range(d.n_features)]
     lines = [",".join([*(n.replace(",", " ") for n in names), (d.target_name or "y").replace(",", " "),
                        "part"])]

@@ -20,6 +20,13 @@ def regression_metrics(predictions, truth) -> dict:
             "rmse": float(np.sqrt((residual ** 2).mean())), "mae": float(np.abs(residual).mean())}
 
 
+def predicted_classes(predictions, n_classes: int) -> np.ndarray:
+    """The class of each prediction the views get: two classes come as the
+    probability of class 1, more as the class itself."""
+    p = np.asarray(predictions)
+    return (p >= 0.5).astype(np.int64) if n_classes == 2 else p.astype(np.int64)
+
+
 def confusion(predicted, truth, n_classes: int) -> np.ndarray:
     """counts[true class, predicted class]."""
     counts = np.zeros((n_classes, n_classes), dtype=np.int64)

@@ -418,6 +418,16 @@ def _split(n: int, share: float, rng: np.random.Generator) -> tuple[np.ndarray, 
     return order[k:], order[:k]
 
 
+def stratified_split(codes: np.ndarray, n_classes: int, share: float,
+                     rng: np.random.Generator) -> tuple[np.ndarray, np.ndarray]:
+    """(training rows, test rows): each class split in the `share`, rounded, at
+    least one row a side (every class needs two)."""
+    rows = [np.flatnonzero(codes == c) for c in range(n_classes)]
+    parts = [(r, _split(len(r), share, rng)) for r in rows]
+    return (np.concatenate([r[train] for r, (train, _) in parts]),
+            np.concatenate([r[test] for r, (_, test) in parts]))
+
+
 def prepare(table: Table, spec: DataSpec) -> Prepared:
     """The rows of `table` split and standardised as `spec` asks; a DataError,
     naming the column or line, for any choice that cannot be trained on."""
@@ -486,10 +496,7 @@ def prepare(table: Table, spec: DataSpec) -> Prepared:
                 name=name, label=_shown(class_names[small]), column=spec.target,
                 line=table.line(int(np.flatnonzero(codes == small)[0])))
         y = codes
-        parts = [_split(len(rows), share, rng) for rows in
-                 (np.flatnonzero(codes == c) for c in range(len(class_names)))]
-        train = np.concatenate([np.flatnonzero(codes == c)[p[0]] for c, p in enumerate(parts)])
-        test = np.concatenate([np.flatnonzero(codes == c)[p[1]] for c, p in enumerate(parts)])
+        train, test = stratified_split(codes, len(class_names), share, rng)
     train, test = np.sort(train), np.sort(test)
 
     mean = x[train].mean(axis=0)

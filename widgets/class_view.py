@@ -9,7 +9,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView, QHeaderView, QLabel, QSplitter, QTableWidget, QTableWidgetItem,
     QVBoxLayout, QWidget)
 
-from training.metrics import confusion
+from training.metrics import confusion, predicted_classes
 
 from . import frame_clock, style
 from .axes import EpochAxis, ValueAxis
@@ -162,8 +162,7 @@ class ClassView(QWidget):
 
     # ------------------------------------------------------------ drawing
     def predicted_classes(self, predictions) -> np.ndarray:
-        p = np.asarray(predictions)
-        return (p >= 0.5).astype(np.int64) if len(self.class_names) == 2 else p.astype(np.int64)
+        return predicted_classes(predictions, len(self.class_names))
 
     @Slot()
     def redraw(self) -> bool:

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (
 
 from training import tabular
 from training.errors import DataError
-from training.experiment import Experiment, LayerSpec
+from training.experiment import REGRESSION_LOSSES, Experiment, output_for
 
 from . import numbers
 
@@ -161,14 +161,11 @@ class DataDialog(QDialog):
         p, spec, e = self.prepared, self.spec(), self.base
         layers, loss = e.layers, e.loss
         if self.fit_output.isChecked():
-            hidden = e.layers[:-1]
-            if p.task == "regression":
-                out, loss = LayerSpec(1, "linear"), ("mse" if loss not in ("mse", "mae") else loss)
-            elif len(p.class_names) == 2:
-                out, loss = LayerSpec(1, "sigmoid"), "binary_crossentropy"
-            else:
-                out, loss = LayerSpec(len(p.class_names), "softmax"), "sparse_categorical_crossentropy"
-            layers = hidden + (out,)
+            classes = None if p.task == "regression" else len(p.class_names)
+            out, fitting = output_for(classes)
+            # A regression keeps the panel's mae; anything else takes the task's loss.
+            loss = loss if classes is None and loss in REGRESSION_LOSSES else fitting
+            layers = e.layers[:-1] + (out,)
         name = os.path.splitext(self.table.name)[0]
         return e.replace(
             name=name, title=self.table.name, dataset="csv", data_path=str(spec.path),

@@ -631,17 +631,13 @@ class InsideView(QWidget):
         look at or before it), or the latest again for None."""
         self.replay_epoch = epoch
         self.layer_stats.mark_epoch(epoch)
-        if not self.looks:
-            return
-        epochs = sorted(self.looks)
-        if epoch is None:
-            self._show(self.looks[epochs[-1]])
-            return
-        before = [e for e in epochs if e <= epoch]
-        self._show(self.looks[before[-1] if before else epochs[0]])
+        shown = self.shown_epoch()
+        if shown is not None:
+            self._show(self.looks[shown])
 
     def shown_epoch(self) -> int | None:
-        """The epoch of the look the diagram shows."""
+        """The epoch of the look the diagram shows: the latest, or the latest
+        at or before the replay's epoch (the first look if none is)."""
         if not self.looks:
             return None
         epochs = sorted(self.looks)
