@@ -10,7 +10,7 @@ import time
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal, Slot
 from PySide6.QtGui import QAction, QGuiApplication
 from PySide6.QtWidgets import (
-    QComboBox, QHBoxLayout, QLabel, QProgressBar, QScrollArea, QSlider, QSpinBox, QSplitter,
+    QComboBox, QHBoxLayout, QLabel, QProgressBar, QScrollArea, QSizePolicy, QSlider, QSpinBox, QSplitter,
     QStackedWidget, QTabWidget, QToolBar, QVBoxLayout, QWidget)
 
 from training import exports
@@ -110,7 +110,10 @@ class TrainingTab(QWidget):
         self.outputs = QStackedWidget()
         self.outputs.addWidget(self.prediction_plot)
         self.outputs.addWidget(self.class_view)
-        plots = QSplitter(Qt.Horizontal)
+        # A stack asks for its widest page; the class view's three plots would then
+        # squeeze the loss curve at 1024x768. The splitter's sizes decide instead.
+        self.outputs.setSizePolicy(QSizePolicy.Ignored, QSizePolicy.Preferred)
+        self.plots = plots = QSplitter(Qt.Horizontal)
         plots.addWidget(self.loss_plot)
         plots.addWidget(self.outputs)
         plots.setSizes([600, 400])
@@ -406,6 +409,16 @@ class TrainingTab(QWidget):
         self._errors = errors
         self.errors.setText(presenter.errors_line(errors, TARGETS[e.dataset].unit))
 
+    def _show_output(self, page: QWidget) -> None:
+        """Show the predictions or the class view. On a change of page the split
+        moves: the class view's map needs more width than the loss curve."""
+        if page is self.outputs.currentWidget():
+            return
+        self.outputs.setCurrentWidget(page)
+        total = sum(self.plots.sizes()) or 1000
+        share = 0.55 if page is self.class_view else 0.4
+        self.plots.setSizes([round(total * (1 - share)), round(total * share)])
+
     def _show_figures(self, predictions, e: Experiment) -> None:
         """The line under the plots for these test predictions: accuracy for
         classes, the absolute errors with R² and RMSE for numbers."""
@@ -501,7 +514,7 @@ class TrainingTab(QWidget):
         self.prediction_plot.set_truth(snap.y_eval)
         self.prediction_plot.set_predictions(snap.predictions)
         self._show_errors(snap.test_errors, e)
-        self.outputs.setCurrentWidget(self.class_view if snap.class_names else self.prediction_plot)
+        self._show_output(self.class_view if snap.class_names else self.prediction_plot)
         if snap.class_names:
             self.class_view.set_data(snap.class_names, snap.y_eval, snap.points)
             self.class_view.set_history(snap.history)

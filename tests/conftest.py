@@ -71,7 +71,7 @@ def messages(monkeypatch):
 
 @pytest.fixture
 def make_window(qtbot, messages):
-    """make(experiment=QUICK): a shown MainWindow whose default model is built."""
+    """make(experiment=QUICK, size=None): a shown MainWindow whose default model is built."""
     from PySide6.QtCore import QEvent
     from PySide6.QtWidgets import QApplication
 
@@ -81,8 +81,10 @@ def make_window(qtbot, messages):
     faulthandler.dump_traceback_later(55)
     windows = []
 
-    def make(experiment=None, **kw):
+    def make(experiment=None, size=None, **kw):
         w = MainWindow(experiment or QUICK, **kw)  # closed below, not by qtbot: it would ask about unsaved work
+        if size:
+            w.resize(*size)  # before it is shown, as main.py does
         w.show()
         with qtbot.waitSignal(w.document.engineReady, timeout=SLOW_WORKER_MS):
             w.warm_up()

@@ -88,3 +88,14 @@ def test_numbers_get_r2_and_rmse_beside_the_absolute_errors(make_window, qtbot):
     assert "residual" in plot.plot.getAxis("left").labelText
     plot.residuals.setChecked(False)
     np.testing.assert_allclose(plot.points.getData()[0], truth)
+
+
+@pytest.mark.parametrize("name", ["boston", "moons"])
+def test_at_1024x768_the_loss_curve_and_the_outputs_share_the_width(make_window, qtbot, name):
+    # The stack once took its widest page's width, the class view's, and squeezed
+    # the loss curve of every experiment; the class view now gets the larger part.
+    w = make_window(preset(name).replace(epochs=2), size=(1024, 768))
+    tab = w.training
+    loss, outputs = tab.loss_plot.width(), tab.outputs.width()
+    assert min(loss, outputs) > 0.35 * (loss + outputs)
+    assert (outputs > loss) == (name == "moons")

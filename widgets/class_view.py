@@ -58,7 +58,7 @@ class ClassView(QWidget):
         self.val_curve = self.acc_plot.plot(pen=style.pen(style.VAL_LOSS, 2), skipFiniteCheck=True)
         self.acc_legend.addItem(self.acc_curve, "accuracy")
         self.acc_legend.addItem(self.val_curve, "val_accuracy")
-        self.matrix_label = QLabel()
+        self.matrix_label = QLabel(wordWrap=True)
         self.matrix = QTableWidget()
         self.matrix.setObjectName("confusionMatrix")
         self.matrix.setEditTriggers(QAbstractItemView.NoEditTriggers)
