@@ -75,7 +75,7 @@ def run_plain(epochs: int) -> dict:
             "final_val_loss": history.history["val_loss"][-1]}
 
 
-def _engine_session(root: Path, epochs: int):
+def _engine_session(root: Path, epochs: int, name: str = "boston"):
     _quiet_tf()
     sys.path.insert(0, str(root))
     try:  # this checkout: a run reports through a RunState
@@ -86,21 +86,32 @@ def _engine_session(root: Path, epochs: int):
         from training.engine import Listener
     from training.engine import Session
     from training.experiment import preset
-    experiment = preset("boston").replace(validation_split=VALIDATION, seed=SEED, epochs=epochs)
+    experiment = preset(name).replace(validation_split=VALIDATION, seed=SEED, epochs=epochs)
     return Session(experiment).build(), Listener
 
 
-def run_engine(epochs: int, root: str) -> dict:
+def run_engine(epochs: int, root: str, name: str = "boston") -> dict:
     """(b) The engine as headless mode drives it: a listener that keeps each epoch."""
-    session, Listener = _engine_session(Path(root), epochs)
+    session, Listener = _engine_session(Path(root), epochs, name)
     seen = []
-    result = session.train(epochs, Listener(on_epoch=lambda e, logs, p: seen.append(e)))
+    start = time.perf_counter()
+    result = session.train(epochs, Listener(
+        on_epoch=lambda e, logs, p: seen.append(time.perf_counter())))
+    end = time.perf_counter()
     assert len(seen) == result.epochs_run == epochs, (len(seen), result)
+    errors = session.test_errors()
     return {"seconds": result.seconds, "epochs": result.epochs_run,
             "ms_per_epoch": 1000 * result.seconds / result.epochs_run,
-            "test_mae": session.test_errors()["mean_abs"],
+            "first_epoch_s": seen[0] - start, "last_epoch_s": seen[-1] - start,
+            "end_s": end - start,
+            "test_mae": errors["mean_abs"] if errors else None,
             "final_loss": session.history["loss"][-1],
             "final_val_loss": session.history["val_loss"][-1]}
+
+
+def run_engine_circles(epochs: int, root: str) -> dict:
+    """(b) for the 2-D problem "circles", beside the window's run with every view."""
+    return run_engine(epochs, root, "circles")
 
 
 def _trace_counts(session) -> dict:
@@ -206,7 +217,8 @@ def run_load_formats(epochs: int, root: str, loads: int = 10) -> dict:
             "load_ms_all": {f: [round(x, 1) for x in v] for f, v in times.items()}}
 
 
-RUNS = {"plain": run_plain, "engine": run_engine, "resume": run_resume,
+RUNS = {"plain": run_plain, "engine": run_engine, "engine-circles": run_engine_circles,
+        "resume": run_resume,
         "engine-kept": run_engine_kept, "engine-inspect": run_engine_inspect,
         "load-formats": run_load_formats}
 
@@ -236,6 +248,44 @@ def _ratio(x, y):
     return None if x is None or y is None else round(x / y, 4)
 
 
+def _each_run(runs: dict, repeat: int) -> dict:
+    """Issue 16's targets hold in every run, not only in the medians: the
+    ratios of each repetition's runs (interleaved, so neighbours in time), the
+    slowest run against the fastest, and each run's time from its last epoch
+    to its end."""
+    def ms(kind, i):
+        r = runs.get(kind) or []
+        return r[i]["ms_per_epoch"] if i < len(r) else None
+    window = [k for k in ("gui-live", "gui-all", "gui-all-circles") if runs.get(k)]
+    if not window:
+        return {}
+    pairs = {"gui-live": ("c/a", "plain", "c/b", "engine"),
+             "gui-all": ("all/a", "plain", "all/b", "engine"),
+             "gui-all-circles": (None, None, "all/b", "engine-circles")}
+    per_run = []
+    for i in range(repeat):
+        row = {}
+        for kind in window:
+            name_a, a, name_b, b = pairs[kind]
+            if name_a and ms(a, i):
+                row[f"{kind} {name_a}"] = _ratio(ms(kind, i), ms(a, i))
+            if ms(b, i):
+                row[f"{kind} {name_b}"] = _ratio(ms(kind, i), ms(b, i))
+        per_run.append(row)
+    out = {"each_run": per_run, "slowest_over_fastest": {}, "after_last_epoch_s": {}}
+    for kind in window + [k for k in ("engine", "engine-circles") if runs.get(k)]:
+        times = [r["ms_per_epoch"] for r in runs[kind]]
+        out["slowest_over_fastest"][kind] = round(max(times) / min(times), 3)
+        out["after_last_epoch_s"][kind] = [
+            round(r.get("click_to_end_seconds", r.get("end_s", 0)) - r["last_epoch_s"], 3)
+            for r in runs[kind] if r.get("last_epoch_s") is not None]
+    if runs.get("gui-all"):
+        out["view_share"] = {k: [r.get("view_share") for r in runs[k]]
+                             for k in ("gui-all", "gui-all-circles") if runs.get(k)}
+    out["targets"] = {"c/a": 0.12, "c/b": 1.05, "all/b": 1.10, "slowest_over_fastest": 1.3}
+    return out
+
+
 def main(argv=None) -> int:
     p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     p.add_argument("--epochs", type=int, default=None, help="epochs per run (default 1000)")
@@ -244,7 +294,8 @@ def main(argv=None) -> int:
     p.add_argument("--only", default="plain,engine,engine-kept,resume,gui",
                    help="comma-separated subset of plain,engine,engine-kept,engine-inspect,"
                         "resume,gui,load-formats,gui-inside-off,gui-inside,inside-redraw,"
-                        "gui-map-off,gui-map")
+                        "gui-map-off,gui-map,gui-live,gui-all,engine-circles,gui-all-circles; "
+                        "gui-live is (c) alone, gui-all (c) with every live view on")
     p.add_argument("--engine-root", default=str(ROOT),
                    help="checkout whose training/ runs (b) and resume (default: this one)")
     p.add_argument("--before", metavar="DIR",
@@ -254,7 +305,8 @@ def main(argv=None) -> int:
     epochs = args.epochs or (200 if args.quick else 1000)
 
     if args.child:
-        if args.child in ("engine", "resume", "engine-kept", "engine-inspect", "load-formats"):
+        if args.child in ("engine", "engine-circles", "resume", "engine-kept", "engine-inspect",
+                          "load-formats"):
             out = RUNS[args.child](epochs, args.engine_root)
         elif args.child in RUNS:
             out = RUNS[args.child](epochs)
@@ -356,6 +408,7 @@ def main(argv=None) -> int:
         }
     if "gui" in runs and runs["gui"]:
         report["gui"] = gui_bench.summarise(runs["gui"])
+    report.update(_each_run(runs, args.repeat))
     print(json.dumps(report, indent=1))
     return 0
 

@@ -153,15 +153,18 @@ def run_gui(epochs: int, keep_runs: bool = True, inside: bool | None = None,
         if os.environ.get("BENCH_INSIDE_NOVIEW"):  # the engine's and the signal's share only
             c.inspected.disconnect(window.inside_view.set_stats)
     # The GUI thread's time in each live view's work, for its share of the run.
-    spent = _time_views(window) if inside or preset_name != "boston" else {}
+    spent = _time_views(window)
     probe = StallProbe()
     epochs_seen = []
-    c.epochEnded.connect(lambda run, e, logs, p: epochs_seen.append(e))
+    c.epochEnded.connect(lambda run, e, logs, p: epochs_seen.append((e, time.perf_counter())))
     probe.start()
+    threads_before, cpu_before = _thread_times(), _cpu_times()
     clicked = time.perf_counter()
     QTest.mouseClick(window.training.start_button, Qt.LeftButton)
     (_run, payload) = _wait(c.runFinished, 3600)
     wall = time.perf_counter() - clicked
+    threads = _thread_use(threads_before, _thread_times())
+    cpu_use = _cpu_use(cpu_before, _cpu_times())
     stalls = probe.stop()
     result, snap = payload
     # The last queued epoch signals have been delivered by now; let the plot
@@ -171,10 +174,14 @@ def run_gui(epochs: int, keep_runs: bool = True, inside: bool | None = None,
            "ms_per_epoch": 1000 * result.seconds / result.epochs_run,
            "click_to_end_seconds": wall,
            "epoch_signals_received": len(epochs_seen),
+           # From the click: the first and the last epoch's signal, and the end.
+           "first_epoch_s": epochs_seen[0][1] - clicked if epochs_seen else None,
+           "last_epoch_s": epochs_seen[-1][1] - clicked if epochs_seen else None,
            "test_mae": (snap.test_errors or {}).get("mean_abs"),
            "final_loss": snap.history["loss"][-1],
            "final_val_loss": snap.history["val_loss"][-1],
-           "stall_while_training": stalls}
+           "stall_while_training": stalls, "threads": threads,
+           "machine_cpu_s": cpu_use}
     if inside is not None:
         out["inspected_epochs"] = len(inspected)
     if spent:
@@ -186,6 +193,51 @@ def run_gui(epochs: int, keep_runs: bool = True, inside: bool | None = None,
     return out
 
 
+def _thread_times() -> dict:
+    """Linux only: each thread's name, CPU seconds and context switches, from /proc."""
+    out = {}
+    tick = os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100
+    for task in Path("/proc/self/task").glob("*") if Path("/proc/self/task").exists() else ():
+        try:
+            stat = (task / "stat").read_text()
+            status = (task / "status").read_text()
+        except OSError:
+            continue  # ended meanwhile
+        name = stat[stat.index("(") + 1:stat.rindex(")")]
+        fields = stat[stat.rindex(")") + 2:].split()
+        cpu = (int(fields[11]) + int(fields[12])) / tick
+        sw = dict(line.split(":\t") for line in status.splitlines() if "ctxt_switches" in line)
+        out[task.name] = (name, cpu, int(sw.get("voluntary_ctxt_switches", 0)),
+                          int(sw.get("nonvoluntary_ctxt_switches", 0)))
+    return out
+
+
+def _cpu_times() -> list:
+    """Linux only: the machine's CPU seconds by kind, from /proc/stat."""
+    try:
+        first = Path("/proc/stat").read_text().splitlines()[0].split()[1:]
+    except OSError:
+        return []
+    return [int(x) / os.sysconf("SC_CLK_TCK") for x in first]
+
+
+def _cpu_use(before: list, after: list) -> dict:
+    names = ("user", "nice", "system", "idle", "iowait", "irq", "softirq", "steal")
+    return {n: round(a - b, 2) for n, a, b in zip(names, after, before)}
+
+
+def _thread_use(before: dict, after: dict) -> list:
+    """The threads that used CPU during the run: name, CPU seconds, voluntary and
+    forced context switches, busiest first."""
+    rows = []
+    for tid, (name, cpu, vol, forced) in after.items():
+        b = before.get(tid, (name, 0.0, 0, 0))
+        if cpu - b[1] > 0.05:
+            rows.append([("main " if tid == str(os.getpid()) else "") + name,
+                         round(cpu - b[1], 2), vol - b[2], forced - b[3]])
+    return sorted(rows, key=lambda r: -r[1])
+
+
 spent_longest = [{}]  # the longest single call of each view, of the last _time_views
 
 
@@ -194,7 +246,7 @@ def _time_views(window) -> dict:
     attributes, so the connections made later call the wrappers): seconds
     spent in each view, by the GUI thread."""
     import types
-    spent, longest = {}, {}
+    spent, longest, nested = {}, {}, []
     spent_longest[0] = longest
 
     def wrap(name, obj, method):
@@ -202,26 +254,46 @@ def _time_views(window) -> dict:
 
         def timed(_self, *args):
             t = time.perf_counter()
+            nested.append(0.0)
             try:
                 return original(*args)
             finally:
                 dt = time.perf_counter() - t
-                spent[name] = spent.get(name, 0.0) + dt
-                longest[name] = max(longest.get(name, 0.0), dt)
+                own = dt - nested.pop()  # a slot's signal may call another timed slot
+                if nested:
+                    nested[-1] += dt
+                spent[name] = spent.get(name, 0.0) + own
+                longest[name] = max(longest.get(name, 0.0), own)
         bound = types.MethodType(timed, obj)  # the frame clock keeps weak methods
         setattr(obj, method, bound)
         return bound
-    inside = window.inside_view
-    # set_stats is connected already: reconnect the document to the wrapper.
-    window.document.inspected.disconnect(inside.set_stats)
-    window.document.inspected.connect(wrap("inside: new statistics", inside, "set_stats"))
+    doc, tab, inside = window.document, window.training, window.inside_view
+    # Slots connected already: reconnected to their wrappers.
+    for name, signal, obj, method in (
+            ("inside: new statistics", doc.inspected, inside, "set_stats"),
+            ("replay store and run record", doc.runner.epochEnded, doc, "_on_epoch"),
+            ("epoch buffers (loss, classes)", doc.epochEnded, tab, "_on_epoch"),
+            ("run list (refresh)", doc.runsChanged, tab, "refresh_runs")):
+        signal.disconnect(getattr(obj, method))
+        signal.connect(wrap(name, obj, method))
+    # Every view drawn on the frame clock, under its own name.
+    names = {id(tab.loss_plot): "loss plot", id(tab): "predictions, figures, progress",
+             id(tab.run_list): "run list (frames)", id(inside.diagram): "inside: diagram",
+             id(inside.inspector): "inside: inspector",
+             id(inside.layer_stats): "inside: gradient plot",
+             id(tab.class_view): "decision map and classes"}
     clock = __import__("widgets.frame_clock", fromlist=["shared"]).shared()
-    for name, widget in (("inside: diagram", inside.diagram), ("inside: inspector", inside.inspector),
-                         ("inside: gradient plot", inside.layer_stats),
-                         ("decision map and classes", window.training.class_view)):
-        timed = wrap(name, widget, "redraw")
-        clock._clients = [(w, f) for w, f in clock._clients if w() is not widget]
-        clock.add(widget, timed)
+    clients = []
+    for widget_ref, redraw_ref in clock._clients:
+        redraw = redraw_ref()
+        owner = getattr(redraw, "__self__", None)
+        name = names.get(id(owner))
+        if name is None or widget_ref() is None:
+            clients.append((widget_ref, redraw_ref))
+            continue
+        timed = wrap(name, owner, redraw.__func__.__name__)
+        clients.append((widget_ref, __import__("weakref").WeakMethod(timed)))
+    clock._clients = clients
     return spent
 
 
@@ -420,6 +492,12 @@ def run_child(kind: str, epochs: int) -> dict:
         return run_gui(epochs, inside=True)
     if kind == "gui-inside-off":
         return run_gui(epochs, inside=False)
+    if kind == "gui-live":  # (c) alone: the window's training, every plot live
+        return run_gui(epochs)
+    if kind == "gui-all":  # (c) with every live view on: runs kept, Inside the net
+        return run_gui(epochs, inside=True)
+    if kind == "gui-all-circles":  # ... and a decision map: the 2-D problem "circles"
+        return run_gui(epochs, inside=True, preset_name="circles")
     if kind == "gui-map":  # the 2-D problem "circles", its decision map live
         return run_gui(epochs, preset_name="circles")
     if kind == "gui-map-off":
