@@ -153,6 +153,9 @@ def run_gui(epochs: int, keep_runs: bool = True, inside: bool | None = None,
         if os.environ.get("BENCH_INSIDE_NOVIEW"):  # the engine's and the signal's share only
             c.inspected.disconnect(window.inside_view.set_stats)
     # The GUI thread's time in each live view's work, for its share of the run.
+    if os.environ.get("BENCH_FRAME_MS"):  # an experiment: the frame clock's interval
+        __import__("widgets.frame_clock", fromlist=["shared"]).shared()._timer.setInterval(
+            int(os.environ["BENCH_FRAME_MS"]))
     spent = _time_views(window)
     probe = StallProbe()
     epochs_seen = []
