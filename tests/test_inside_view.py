@@ -53,15 +53,16 @@ def test_the_lecture_nets_diagram_builds_once_and_then_only_updates(qtbot, lectu
     assert len(set(counts)) == 1, counts  # no item made per epoch
     d = view.diagram
     assert d.shape == (13, 80, 50, 1)
-    drawn = [sum(len(c.getData()[0]) // 2 for c in pair) for pair in d.edges]
-    assert drawn == [MAX_EDGES, MAX_EDGES, 50]
+    # An edge's start is its pair's left column.
+    drawn = [sum(int((c.getData()[0][0::2] == i).sum()) for c in d.edges) for i in range(3)]
+    assert drawn == [MAX_EDGES, MAX_EDGES, 50] and len(d.edges) == 6
     assert d.hidden_edges == [13 * 80 - MAX_EDGES, 80 * 50 - MAX_EDGES, 0]
     assert [m.textItem.toPlainText() for m in d.more] == [
         "+ 890 more", f"+ {numbers.whole(3850)} more", ""]
     # The strongest edges are the ones drawn: the widest class holds the largest |w|.
     kernel = seen[-1][1]["kernels"][0]
-    widest = d.edges[0][2], d.edges[0][5]
-    assert sum(len(c.getData()[0]) for c in widest) > 0
+    widest = d.edges[2], d.edges[5]
+    assert sum(int((c.getData()[0][0::2] == 0).sum()) for c in widest) > 0
     assert view.layer_stats.epochs.view.tolist() == [1, 2, 3, 4]
     grads = view.layer_stats.series[0][0].view
     np.testing.assert_allclose(grads, [st["grad_norms"][0] for _, st in seen])

@@ -94,7 +94,9 @@ class NetworkDiagram(QWidget):
         box.setContentsMargins(0, 0, 0, 0)
         box.addWidget(self.view)
         self.shape: tuple[int, ...] | None = None
-        self.edges: list[list[pg.PlotCurveItem]] = []  # per pair: 2 signs × 3 widths
+        # 2 signs × 3 widths, each one item for every pair of layers: few items
+        # to update, since each Qt call may hand the GIL to the training thread.
+        self.edges: list[pg.PlotCurveItem] = []
         self.more: list[pg.TextItem] = []
         self.labels: list[pg.TextItem] = []
         self.ys: list[np.ndarray] = []
@@ -136,7 +138,7 @@ class NetworkDiagram(QWidget):
 
     # ------------------------------------------------------------ items, once
     def _build(self, shape, activations) -> None:
-        for item in [c for pair in self.edges for c in pair] + self.more + self.labels:
+        for item in self.edges + self.more + self.labels:
             self.plot.removeItem(item)
         self.edges, self.more, self.labels, self.ys = [], [], [], []
         self.shape, self._activations = shape, list(activations)
@@ -146,17 +148,15 @@ class NetworkDiagram(QWidget):
             return
         self.builds += 1
         self.ys = [_column(n) for n in shape]
+        for sign in (1, 0):
+            colour = pg.mkColor(POSITIVE if sign else NEGATIVE)
+            for width, alpha in zip(WIDTHS, ALPHAS):
+                colour.setAlpha(alpha)
+                curve = pg.PlotCurveItem(pen=pg.mkPen(colour, width=width), connect="pairs",
+                                         skipFiniteCheck=True)
+                self.plot.addItem(curve)
+                self.edges.append(curve)
         for i in range(len(shape) - 1):
-            pair = []
-            for sign in (1, 0):
-                colour = pg.mkColor(POSITIVE if sign else NEGATIVE)
-                for width, alpha in zip(WIDTHS, ALPHAS):
-                    colour.setAlpha(alpha)
-                    curve = pg.PlotCurveItem(pen=pg.mkPen(colour, width=width), connect="pairs",
-                                             skipFiniteCheck=True)
-                    self.plot.addItem(curve)
-                    pair.append(curve)
-            self.edges.append(pair)
             more = pg.TextItem(anchor=(0.5, 1.0), color="#777777")
             more.setPos(i + 0.5, 1.08)
             self.plot.addItem(more)
@@ -194,6 +194,7 @@ class NetworkDiagram(QWidget):
         if shape != self.shape or stats["activations"] != self._activations:
             self._build(shape, stats["activations"])
         self.hidden_edges = []
+        xs, ys = [[] for _ in self.edges], [[] for _ in self.edges]
         for i, kernel in enumerate(kernels):
             flat = np.abs(kernel).ravel()
             k = min(MAX_EDGES, flat.size)
@@ -203,7 +204,7 @@ class NetworkDiagram(QWidget):
             top = float(flat.max()) or 1.0
             level = np.minimum((np.abs(w) / top * 3).astype(int), 2)
             y0, y1 = self.ys[i][src], self.ys[i + 1][dst]
-            for j, curve in enumerate(self.edges[i]):
+            for j in range(len(self.edges)):
                 sign, width = j < 3, j % 3
                 m = ((w >= 0) == sign) & (level == width)
                 n = int(m.sum())
@@ -211,8 +212,11 @@ class NetworkDiagram(QWidget):
                 x[0::2], x[1::2] = i, i + 1
                 y = np.empty(2 * n)
                 y[0::2], y[1::2] = y0[m], y1[m]
-                curve.setData(x, y)
+                xs[j].append(x)
+                ys[j].append(y)
             self.hidden_edges.append(flat.size - k)
+        for curve, x, y in zip(self.edges, xs, ys):
+            curve.setData(np.concatenate(x), np.concatenate(y))
         self._label_columns()
         # Node fill: the bias, its sign and size (relative to the layer's largest).
         brushes = [pg.mkBrush("#dddddd")] * shape[0]
