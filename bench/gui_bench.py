@@ -154,8 +154,8 @@ def run_gui(epochs: int, keep_runs: bool = True, inside: bool | None = None,
             c.inspected.disconnect(window.inside_view.set_stats)
     # The GUI thread's time in each live view's work, for its share of the run.
     if os.environ.get("BENCH_FRAME_MS"):  # an experiment: the frame clock's interval
-        __import__("widgets.frame_clock", fromlist=["shared"]).shared()._timer.setInterval(
-            int(os.environ["BENCH_FRAME_MS"]))
+        from widgets import frame_clock
+        frame_clock.shared()._timer.setInterval(int(os.environ["BENCH_FRAME_MS"]))
     spent = _time_views(window)
     probe = StallProbe()
     epochs_seen = []
@@ -196,11 +196,15 @@ def run_gui(epochs: int, keep_runs: bool = True, inside: bool | None = None,
     return out
 
 
+def _clock_tick() -> int:
+    """/proc's time unit, per second."""
+    return os.sysconf("SC_CLK_TCK")
+
+
 def _thread_times() -> dict:
     """Linux only: each thread's name, CPU seconds and context switches, from /proc."""
     out = {}
-    tick = os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100
-    for task in Path("/proc/self/task").glob("*") if Path("/proc/self/task").exists() else ():
+    for task in Path("/proc/self/task").glob("*"):  # none where there is no /proc
         try:
             stat = (task / "stat").read_text()
             status = (task / "status").read_text()
@@ -208,7 +212,7 @@ def _thread_times() -> dict:
             continue  # ended meanwhile
         name = stat[stat.index("(") + 1:stat.rindex(")")]
         fields = stat[stat.rindex(")") + 2:].split()
-        cpu = (int(fields[11]) + int(fields[12])) / tick
+        cpu = (int(fields[11]) + int(fields[12])) / _clock_tick()
         sw = dict(line.split(":\t") for line in status.splitlines() if "ctxt_switches" in line)
         out[task.name] = (name, cpu, int(sw.get("voluntary_ctxt_switches", 0)),
                           int(sw.get("nonvoluntary_ctxt_switches", 0)))
@@ -221,7 +225,7 @@ def _cpu_times() -> list:
         first = Path("/proc/stat").read_text().splitlines()[0].split()[1:]
     except OSError:
         return []
-    return [int(x) / os.sysconf("SC_CLK_TCK") for x in first]
+    return [int(x) / _clock_tick() for x in first]
 
 
 def _cpu_use(before: list, after: list) -> dict:
@@ -249,6 +253,9 @@ def _time_views(window) -> dict:
     attributes, so the connections made later call the wrappers): seconds
     spent in each view, by the GUI thread."""
     import types
+    import weakref
+
+    from widgets import frame_clock
     spent, longest, nested = {}, {}, []
     spent_longest[0] = longest
 
@@ -285,7 +292,7 @@ def _time_views(window) -> dict:
              id(inside.inspector): "inside: inspector",
              id(inside.layer_stats): "inside: gradient plot",
              id(tab.class_view): "decision map and classes"}
-    clock = __import__("widgets.frame_clock", fromlist=["shared"]).shared()
+    clock = frame_clock.shared()
     clients = []
     for widget_ref, redraw_ref in clock._clients:
         redraw = redraw_ref()
@@ -295,7 +302,7 @@ def _time_views(window) -> dict:
             clients.append((widget_ref, redraw_ref))
             continue
         timed = wrap(name, owner, redraw.__func__.__name__)
-        clients.append((widget_ref, __import__("weakref").WeakMethod(timed)))
+        clients.append((widget_ref, weakref.WeakMethod(timed)))
     clock._clients = clients
     return spent
 
@@ -480,31 +487,29 @@ def run_runs_ui(runs: int = 200, epochs: int = 1000, overlay: int = 10,
             "overlay_redraw_max_ms": max(redraws)}
 
 
+# The window runs of run_gui, by kind: its arguments.
+WINDOW_RUNS = {
+    "gui": {}, "gui-live": {},  # (c); gui-live on its own, without run_all's extras
+    "gui-norun": {"keep_runs": False},
+    "gui-inside-off": {"inside": False},
+    # Inside the net shown; with runs kept that is every live view on (gui-all).
+    "gui-inside": {"inside": True}, "gui-all": {"inside": True},
+    # The 2-D problem "circles", its decision map live; with every view on.
+    "gui-map": {"preset_name": "circles"},
+    "gui-map-off": {"preset_name": "circles", "maps": False},
+    "gui-all-circles": {"preset_name": "circles", "inside": True},
+}
+
+
 def run_child(kind: str, epochs: int) -> dict:
-    if kind == "gui":
-        return run_gui(epochs)
-    if kind == "gui-norun":
-        return run_gui(epochs, keep_runs=False)
+    if kind in WINDOW_RUNS:
+        return run_gui(epochs, **WINDOW_RUNS[kind])
     if kind == "gui-runs":
         return run_runs_ui()
     if kind == "gui-stop":
         return run_stop(max(epochs, 1000))
     if kind == "gui-redraw":
         return run_redraw()
-    if kind == "gui-inside":
-        return run_gui(epochs, inside=True)
-    if kind == "gui-inside-off":
-        return run_gui(epochs, inside=False)
-    if kind == "gui-live":  # (c) alone: the window's training, every plot live
-        return run_gui(epochs)
-    if kind == "gui-all":  # (c) with every live view on: runs kept, Inside the net
-        return run_gui(epochs, inside=True)
-    if kind == "gui-all-circles":  # ... and a decision map: the 2-D problem "circles"
-        return run_gui(epochs, inside=True, preset_name="circles")
-    if kind == "gui-map":  # the 2-D problem "circles", its decision map live
-        return run_gui(epochs, preset_name="circles")
-    if kind == "gui-map-off":
-        return run_gui(epochs, preset_name="circles", maps=False)
     if kind == "inside-redraw":
         return run_inside_redraw(epochs)
     raise SystemExit(f"unknown run {kind!r}")
