@@ -24,7 +24,7 @@ from widgets import frame_clock, numbers
 from widgets.class_view import ClassView
 from widgets.experiment_panel import ExperimentPanel
 from widgets.plots import LossPlot, PredictionPlot
-from widgets.readout import Readout
+from widgets.readout import Readout, SteadyLabel
 from widgets.run_list import RunList
 
 from . import presenter, runs
@@ -138,7 +138,8 @@ class TrainingTab(QWidget):
         self.replay_slider = QSlider(Qt.Horizontal, minimum=0, maximum=0)
         self.replay_slider.setObjectName("replaySlider")
         self.replay_slider.valueChanged.connect(self._on_replay_slider)
-        self.replay_label = QLabel()
+        self.replay_label = SteadyLabel()  # new text every frame: it re-lays out nothing
+        self.replay_label.setAlignment(Qt.AlignRight | Qt.AlignVCenter)
         self.replay_caption = QLabel()
         replay_row = QHBoxLayout()
         replay_row.addWidget(self.replay_caption)

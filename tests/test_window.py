@@ -249,6 +249,36 @@ def test_new_error_figures_repaint_their_line_only(qtbot):
     assert painted and all(obj is w.training.errors.label for obj in painted)
 
 
+def test_a_run_re_lays_out_nothing_frame_by_frame(make_window, qtbot):
+    # A QLabel's setText asks every layout up to the window for a new
+    # geometry, and each QTabWidget on the way repainted all of itself: the
+    # replay slider's "12 of 40" did that on every frame of a run.
+    w = make_window()
+    frames, requests, replay_texts = [], [], set()
+
+    class LayoutSpy(QObject):
+        def eventFilter(self, obj, event):
+            if event.type() == QEvent.LayoutRequest:
+                requests.append(len(frames))
+            return False
+    spy = LayoutSpy()
+    w.installEventFilter(spy)
+
+    def frame(value):
+        frames.append(value)
+        replay_texts.add(w.training.replay_label.text())
+    w.training.progress.valueChanged.connect(frame)
+    with qtbot.waitSignal(w.document.epochEnded, timeout=SLOW_WORKER_MS):
+        w.training.start_button.click()
+    qtbot.waitUntil(lambda: len(frames) >= 14, timeout=SLOW_WORKER_MS)
+    with qtbot.waitSignal(w.document.runFinished, timeout=SLOW_WORKER_MS):
+        w.training.stop_button.click()
+    qtbot.waitUntil(lambda: not w.document.busy)
+    assert len(replay_texts) >= 10  # the label did change frame by frame
+    # The first frames may grow the label ("9 of 9" to "10 of 10"); then none.
+    assert len([f for f in requests if 4 <= f < 14]) <= 2, requests
+
+
 def test_a_thread_end_queued_after_shutdown_is_ignored(qtbot):
     # Closing waits for the worker thread and forgets it; the thread's
     # `finished`, queued before that, arrives afterwards from a deleted sender.

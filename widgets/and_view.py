@@ -20,6 +20,7 @@ from . import frame_clock, numbers, style
 from .axes import EpochAxis, ValueAxis
 from .plot_export import plot_menu
 from .plots import legend_row
+from .readout import SteadyLabel
 
 INPUTS = ((0, 0), (0, 1), (1, 0), (1, 1))
 TARGETS = (0, 0, 0, 1)
@@ -113,11 +114,12 @@ class AndView(QWidget):
         self.save_table_action.triggered.connect(self.tableExportRequested)
         self.table.addActions([self.copy_table_action, self.save_table_action])
         self.table.setContextMenuPolicy(Qt.ActionsContextMenu)
-        self.weights_label = QLabel()
+        self.weights_label = SteadyLabel()  # both labels change every frame of a run
         self.weights_label.setTextFormat(Qt.RichText)
         self.epoch_slider = QSlider(Qt.Horizontal, minimum=0, maximum=0)
         self.epoch_slider.valueChanged.connect(self._schedule)
-        self.epoch_label = QLabel()
+        self.epoch_label = SteadyLabel()
+        self.epoch_label.setAlignment(Qt.AlignRight | Qt.AlignVCenter)
         table_row = QHBoxLayout()
         table_row.addWidget(self.table, 3)
         table_row.addWidget(self.weights_label, 1, Qt.AlignTop)

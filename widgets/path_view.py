@@ -26,6 +26,7 @@ from training.experiment import Experiment, preset
 from . import frame_clock, numbers, style
 from .plot_export import open_menu
 from .plots import legend_row
+from .readout import SteadyLabel
 
 BATCH_SIZES = (9, 3, 1)
 N_SAMPLES = 9          # the paths' data set: an epoch is 9 // batch size updates
@@ -240,8 +241,7 @@ class PathView(QWidget):
         self.step_button.clicked.connect(self.stepRequested)
         self.hint = QLabel()
         self.hint.setWordWrap(True)
-        self.progress = QLabel()
-        self.progress.setWordWrap(True)
+        self.progress = SteadyLabel()  # changes every frame; one short line per batch size
         self.labels = {name: QLabel() for name in ("w1", "w2", "learning_rate", "epochs")}
         form = QFormLayout()
         for name in self.labels:
