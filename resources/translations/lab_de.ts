@@ -357,7 +357,7 @@
     </message>
     <message>
         <source>accuracy</source>
-        <translation>Genauigkeit (accuracy)</translation>
+        <translation>Genauigkeit</translation>
     </message>
     <message>
         <source>Confusion matrix of the test rows (rows: true class, columns: predicted)</source>
