@@ -13,6 +13,7 @@ from collections import deque
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 
 from training.runstate import RunState
+from widgets import frame_clock
 
 from .worker import TaskWorker, start_worker
 
@@ -44,6 +45,8 @@ class TaskRunner(QObject):
         # Decision maps of 2-D classifications while training (the bench
         # switches them off to measure their cost).
         self.mapping = True
+        # The live views' frames share the CPU with training: paced meanwhile.
+        self.trainingChanged.connect(self._pace_frames)
 
     @property
     def busy(self) -> bool:
@@ -108,6 +111,10 @@ class TaskRunner(QObject):
             self.state.request_stop()
             return True
         return False
+
+    @Slot(bool)
+    def _pace_frames(self, training: bool) -> None:
+        frame_clock.shared().set_training(self, training)
 
     @Slot(int, object)
     def _done(self, run_id: int, result) -> None:
