@@ -153,9 +153,12 @@ def run_gui(epochs: int, keep_runs: bool = True, inside: bool | None = None,
         if os.environ.get("BENCH_INSIDE_NOVIEW"):  # the engine's and the signal's share only
             c.inspected.disconnect(window.inside_view.set_stats)
     # The GUI thread's time in each live view's work, for its share of the run.
-    if os.environ.get("BENCH_FRAME_MS"):  # an experiment: the frame clock's interval
-        from widgets import frame_clock
-        frame_clock.shared()._timer.setInterval(int(os.environ["BENCH_FRAME_MS"]))
+    from widgets import frame_clock
+    clock = frame_clock.shared()
+    if os.environ.get("BENCH_FRAME_MS"):  # an experiment: a fixed interval, not paced
+        clock._shortest = clock._slowest = int(os.environ["BENCH_FRAME_MS"])
+    ticks = []
+    clock._timer.timeout.connect(lambda: ticks.append(clock.interval()))
     spent = _time_views(window)
     probe = StallProbe()
     epochs_seen = []
@@ -166,6 +169,7 @@ def run_gui(epochs: int, keep_runs: bool = True, inside: bool | None = None,
     QTest.mouseClick(window.training.start_button, Qt.LeftButton)
     (_run, payload) = _wait(c.runFinished, 3600)
     wall = time.perf_counter() - clicked
+    ticked = list(ticks)
     threads = _thread_use(threads_before, _thread_times())
     cpu_use = _cpu_use(cpu_before, _cpu_times())
     stalls = probe.stop()
@@ -184,7 +188,11 @@ def run_gui(epochs: int, keep_runs: bool = True, inside: bool | None = None,
            "final_loss": snap.history["loss"][-1],
            "final_val_loss": snap.history["val_loss"][-1],
            "stall_while_training": stalls, "threads": threads,
-           "machine_cpu_s": cpu_use}
+           "machine_cpu_s": cpu_use,
+           # The frame clock's ticks in the run and the interval it paced them at.
+           "frame_ticks": len(ticked),
+           "frame_ms": {"median": statistics.median(ticked) if ticked else None,
+                        "longest": max(ticked, default=None)}}
     if inside is not None:
         out["inspected_epochs"] = len(inspected)
     if spent:
