@@ -24,8 +24,8 @@ FRAME_MS = 50
 # The slowest: still 5 frames a second to share between the views.
 SLOWEST_MS = 200
 # The share of one core the GUI thread may use while views draw. At 20 frames
-# a second it used 15-25 % with the lecture net, every view on, and the runs
-# took 14-23 % longer than at 10 frames (bench/README.md, 2026-12-04).
+# a second it used about 20 % with the lecture net, every view on, and the runs
+# took 16-30 % longer than at 10 frames (bench/README.md, 2026-12-04).
 CPU_BUDGET = 0.10
 # How long the GUI thread's CPU is summed before the interval changes.
 PACE_S = 0.5
