@@ -4,6 +4,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from training.experiment import preset
+from widgets import style
 from widgets.and_view import AndView
 
 SLIDES = np.array([[0.281, 1.111, 1.087, 1.917], [0, 0.632, 1.005, 1.785],
@@ -84,3 +85,29 @@ def test_running_locks_the_settings(view):
     assert view.stop_button.isEnabled()
     view.set_running(False)
     assert view.w1.isEnabled() and not view.seed.isEnabled()
+
+
+def test_the_legend_wraps_rather_than_run_past_a_narrow_plot(view, qtbot):
+    from PySide6.QtWidgets import QApplication
+    legend, plot = view.legend, view.plot_widget
+
+    def right_edge():
+        QApplication.processEvents()  # the legend's layout is activated later
+        return max(plot.mapFromScene(label.mapRectToScene(label.boundingRect()).topRight()).x()
+                   for _, label in legend.items)
+    assert (legend.columnCount, legend.rowCount) == (4, 1)
+    assert right_edge() <= plot.width()
+    wide = plot.width()
+    view.resize(700, 600)
+    qtbot.waitUntil(lambda: plot.width() < wide - 250)
+    assert right_edge() <= plot.width(), plot.width()
+    assert (legend.columnCount, legend.rowCount) == (2, 2)  # 2 + 2, not 3 + 1
+    view.resize(1000, 600)
+    qtbot.waitUntil(lambda: legend.columnCount == 4)
+    assert legend.rowCount == 1
+    style.set_text_scale(QApplication.instance(), 2.0)  # View → Larger text
+    try:
+        qtbot.waitUntil(lambda: legend.columnCount != 4)
+        assert right_edge() <= plot.width(), plot.width()
+    finally:
+        style.set_text_scale(QApplication.instance(), 1.0)

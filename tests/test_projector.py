@@ -212,6 +212,8 @@ def test_the_plots_follow_a_dark_palette(window):
         view = window.training.loss_plot.view
         assert view.backgroundBrush().color().name() == "#121212"
         assert window.training.loss_plot.plot.getAxis("left").textPen().color().name() == "#e0e0e0"
+        _, label = window.training.loss_plot.legend.items[0]  # made before the palette changed
+        assert "color:#e0e0e0" in label.item.toHtml().lower()
     finally:
         app.setPalette(light)
         style.restyle_all()
@@ -238,3 +240,16 @@ def test_about_names_the_lectures_topics(window, language):
         assert topic in text
     language("de")
     assert "Hintereinanderausführung" in window.about_text() and window.about_text() != text
+
+
+def test_the_legends_grow_with_the_text(window):
+    from widgets import style
+    _, label = window.and_tab.view.legend.items[0]
+    normal = label.minimumWidth()
+    try:
+        window.set_text_scale(2.0)
+        assert label.minimumWidth() > 1.6 * normal
+    finally:
+        window.actions.normal_text.trigger()
+    assert label.minimumWidth() == pytest.approx(normal)
+    assert style.text_scale() == 1.0

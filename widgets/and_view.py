@@ -131,7 +131,7 @@ class AndView(QWidget):
 
         # --- the predictions over the epochs
         self.plot_widget = pg.GraphicsLayoutWidget()
-        legend = legend_row(self.plot_widget, 4)
+        self.legend = legend = legend_row(self.plot_widget, 4)
         self.plot = plot = self.plot_widget.addPlot(
             row=1, col=0, axisItems={"bottom": EpochAxis("bottom"), "left": ValueAxis("left")})
         style.style_plot(plot, cached_axes=False)

@@ -10,7 +10,7 @@ import math
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QCoreApplication, QEvent, Qt, Slot
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Slot
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QVBoxLayout, QWidget
 
 from . import frame_clock, numbers, style
@@ -30,7 +30,56 @@ def legend_row(view: pg.GraphicsLayoutWidget, columns: int, styled: bool = True,
     legend = pg.LegendItem(colCount=columns, **kw)
     legend.setParentItem(view.ci)
     view.ci.addItem(legend, row=0, col=0)
+    _LegendFit(view, legend, columns)
     return style.style_legend(legend) if styled else legend
+
+
+class _LegendFit(QObject):
+    """Fewer columns when the view is too narrow for `columns` of its legend's
+    entries side by side: past the view's edge, the last entries were cut
+    off (the AND tab's legend at 1024x768 with the code dock open)."""
+
+    MARGIN = 24  # the layout's margins and the legend's own spacing, px
+
+    def __init__(self, view: pg.GraphicsLayoutWidget, legend: pg.LegendItem, columns: int):
+        super().__init__(view)
+        self.legend, self.columns = legend, columns
+        view.installEventFilter(self)
+
+    def eventFilter(self, obj, event) -> bool:
+        if event.type() in (QEvent.Resize, QEvent.Show):
+            self.fit(obj.width())
+        elif event.type() == QEvent.FontChange:
+            # Larger text (View menu): the legend's labels are restyled after
+            # the widgets get the new font.
+            QTimer.singleShot(0, self, lambda: self.fit(obj.width()))
+        return False
+
+    def fit(self, width: int) -> None:
+        legend = self.legend
+        if not legend.items:
+            return
+        widest = max(sample.boundingRect().width() + label.minimumWidth() + 6
+                     for sample, label in legend.items)
+        n = max(1, min(self.columns, int((width - self.MARGIN) // widest)))
+        if n < len(legend.items):  # rows as even as they go: 2+2, not 3+1
+            n = -(-len(legend.items) // -(-len(legend.items) // n))
+        else:
+            n = self.columns  # all in one row, and room for entries added later
+        if n == legend.columnCount:
+            return
+        # pyqtgraph's setColumnCount re-adds the entries where the emptied
+        # grid says, which can leave gaps: placed here row by row instead.
+        layout = legend.layout
+        for i in range(layout.count() - 1, -1, -1):
+            layout.removeAt(i)
+        legend.columnCount = n
+        for i, (sample, label) in enumerate(legend.items):
+            row, col = divmod(i, n)
+            layout.addItem(sample, row, 2 * col, alignment=Qt.AlignVCenter)
+            layout.addItem(label, row, 2 * col + 1)
+        legend.rowCount = -(-len(legend.items) // n)
+        legend.updateSize()
 
 
 def _layout_plot(axes: dict, legend_columns: int = 0):

@@ -114,6 +114,11 @@ def _restyle_legend(legend: pg.LegendItem) -> None:
     _, foreground = colours()
     legend.setLabelTextColor(foreground)
     legend.setLabelTextSize(f"{_point_size():.1f}pt")
+    # pyqtgraph sets these for labels made later only: the legend's own
+    # labels kept their old size and colour, dark on a dark palette.
+    for _, label in legend.items:
+        label.setText(label.text)
+    legend.updateSize()
 
 
 def pen(colour: str, width: float = 1, dashed: bool = False, dotted: bool = False):
