@@ -123,7 +123,7 @@ class TrainingTab(QWidget):
         self.note.setStyleSheet("QLabel { background: #fff3cd; color: #664d03; "
                                 "border: 1px solid #ffe69c; padding: 4px; }")
         self.note.hide()
-        self.errors = Readout()
+        self.errors = Readout(most=2)
         self.errors.setObjectName("testErrors")
         self._errors: dict | None = None  # the figures the line shows
         # Right click: the line as two tab-separated rows, for a spreadsheet.

@@ -130,3 +130,23 @@ def test_the_description_follows_the_panel(qtbot):
     text = panel.description.text()
     assert "Changed from the preset" in text and "learning rate 0.01" in text
     assert "standardised features" in text
+
+
+def test_a_figures_line_too_wide_for_its_box_wraps_and_keeps_its_height(qtbot):
+    from widgets.readout import Readout
+    box = Readout(most=2)
+    qtbot.addWidget(box)
+    box.resize(900, 30)
+    box.show()
+    qtbot.waitExposed(box)
+    one_line = box.height()
+    box.setText(presenter.errors_line({"mean_abs": 22.893, "max_abs": 49.844, "min_abs": 5.812,
+                                       "r2": -6.2775, "rmse": 24.613}, "k$"))
+    assert box.height() == one_line  # it fits in 900 px
+    box.resize(300, box.height())
+    qtbot.waitUntil(lambda: box.height() > one_line)
+    assert box.label.heightForWidth(300) <= box.height() - 6  # no line cut off
+    box.setText("short")  # the next frame's figures: the box stays as it is
+    assert box.height() > one_line
+    box.resize(900, box.height())
+    qtbot.waitUntil(lambda: box.height() == one_line)

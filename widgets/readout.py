@@ -11,20 +11,36 @@ class Readout(QWidget):
     QLabel.setText calls updateGeometry(), which invalidates the parent's
     layout: placed in the Training tab's layout, every new text re-laid out the
     tab and repainted both plots, 1-3 ms a frame with the GIL held. Here the
-    label's geometry requests end at the box."""
+    label's geometry requests end at the box.
 
-    def __init__(self, parent=None, lines: int = 1):
+    `most` lines (more than `lines`): a text too wide for the box wraps and the
+    box grows, up to `most`; it shrinks again only when it is resized, so a
+    figure that changes width every frame does not re-lay out the tab every
+    frame (the test-error line at 1024x768 with the code dock open)."""
+
+    def __init__(self, parent=None, lines: int = 1, most: int | None = None):
         super().__init__(parent)
         self.label = QLabel(self)
         self.label.setTextFormat(Qt.RichText)
         self.label.setAlignment(Qt.AlignLeft | Qt.AlignTop)
-        self.label.setWordWrap(lines > 1)
-        self.lines = lines
+        self.lines, self.most = lines, max(lines, most or lines)
+        self.label.setWordWrap(self.most > 1)
+        self._shown = lines
         self._fit()
         self.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Fixed)
 
-    def _fit(self) -> None:
-        self.setFixedHeight(self.lines * self.label.fontMetrics().lineSpacing() + 6)
+    def _fit(self, grow_only: bool = False) -> None:
+        spacing = self.label.fontMetrics().lineSpacing()
+        shown = self.lines
+        if self.most > self.lines and self.label.text():
+            needed = -(-self.label.heightForWidth(max(1, self.width())) // spacing)
+            shown = min(self.most, max(self.lines, needed))
+        if grow_only:
+            shown = max(shown, self._shown)
+        self._shown = shown
+        height = shown * spacing + 6
+        if height != self.height() or height != self.minimumHeight():
+            self.setFixedHeight(height)
 
     def changeEvent(self, event) -> None:
         # Larger text (View menu): a box of the old height would clip it.
@@ -34,9 +50,13 @@ class Readout(QWidget):
 
     def resizeEvent(self, event) -> None:
         self.label.resize(event.size())
+        if event.size().width() != event.oldSize().width():
+            self._fit()
 
     def setText(self, text: str) -> None:
         self.label.setText(text)
+        if self.most > self.lines:
+            self._fit(grow_only=True)
 
     def text(self) -> str:
         return self.label.text()
