@@ -10,7 +10,7 @@ import time
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal, Slot
 from PySide6.QtGui import QAction, QGuiApplication
 from PySide6.QtWidgets import (
-    QComboBox, QHBoxLayout, QLabel, QProgressBar, QScrollArea, QSizePolicy, QSlider, QSpinBox, QSplitter,
+    QComboBox, QHBoxLayout, QLabel, QProgressBar, QSizePolicy, QSlider, QSpinBox, QSplitter,
     QStackedWidget, QTabWidget, QToolBar, QVBoxLayout, QWidget)
 
 from training import exports
@@ -22,7 +22,7 @@ from training.metrics import absolute_errors, regression_metrics
 from training.run_store import RunStore
 from widgets import frame_clock, numbers
 from widgets.class_view import ClassView
-from widgets.experiment_panel import ExperimentPanel
+from widgets.experiment_panel import ExperimentPanel, PanelArea
 from widgets.plots import LossPlot, PredictionPlot
 from widgets.readout import Readout, SteadyLabel
 from widgets.run_list import RunList
@@ -60,9 +60,7 @@ class TrainingTab(QWidget):
         self._latest = None              # (epoch, predictions) not yet shown
 
         self.panel = ExperimentPanel(experiment)
-        self.panel_area = scroll = QScrollArea(widgetResizable=True)
-        scroll.setWidget(self.panel)
-        scroll.setMinimumWidth(300)
+        self.panel_area = scroll = PanelArea(self.panel)
 
         self.resume_mode = QComboBox()
         self.resume_mode.setSizeAdjustPolicy(QComboBox.AdjustToContents)

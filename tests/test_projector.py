@@ -7,7 +7,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import (
     QAbstractButton, QAbstractSpinBox, QApplication, QCheckBox, QComboBox, QGroupBox, QLabel,
-    QTabBar, QWidget)
+    QScrollArea, QTabBar, QWidget)
 
 from app.main_window import MainWindow
 from training.experiment import preset
@@ -66,6 +66,12 @@ def clipped_texts(window) -> list[str]:
             need = sum(bar.tabSizeHint(i).width() for i in range(bar.count()))
             if need > bar.width():
                 found.append(f"tab bar {need} > {bar.width()}")
+    # A scroll area's content wider than its view is cut at the right edge.
+    for area in window.findChildren(QScrollArea):
+        inner = area.widget()
+        if area.isVisible() and inner is not None and inner.width() > area.viewport().width():
+            found.append(f"{inner.objectName() or type(inner).__name__} {inner.width()} px "
+                         f"in a view of {area.viewport().width()}")
     return found
 
 
@@ -193,6 +199,24 @@ def test_the_largest_text_fits_the_readouts_and_the_and_table(window, qtbot):
             assert readout.height() >= readout.label.fontMetrics().height() + 6
         assert table.rowHeight(0) >= table.fontMetrics().height()
         assert table.verticalScrollBar().maximum() == 0  # all four rows in view
+    finally:
+        window.actions.normal_text.trigger()
+
+
+def test_the_experiment_panel_widens_with_larger_text(window, qtbot, language):
+    language("de")
+    window.resize(1024, 768)
+    window.show()
+    qtbot.waitExposed(window)
+    area = window.training.panel_area
+    qtbot.waitUntil(lambda: area.width() >= area.minimumSizeHint().width())
+    narrow = area.width()
+    try:
+        window.set_text_scale(1.5)
+        # The panel's new needs travel up as posted layout requests.
+        qtbot.waitUntil(lambda: area.width() > narrow)
+        qtbot.waitUntil(lambda: area.width() >= area.minimumSizeHint().width())
+        assert clipped_texts(window) == []
     finally:
         window.actions.normal_text.trigger()
 

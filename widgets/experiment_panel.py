@@ -6,10 +6,11 @@ is reported by Experiment.validate() when Start is pressed.
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QEvent, QSize, Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QAbstractItemView, QCheckBox, QComboBox, QDoubleSpinBox, QFormLayout, QGroupBox,
-    QHBoxLayout, QHeaderView, QLabel, QPushButton, QSpinBox, QTableWidget, QVBoxLayout, QWidget)
+    QHBoxLayout, QHeaderView, QLabel, QPushButton, QScrollArea, QSpinBox, QTableWidget, QVBoxLayout,
+    QWidget)
 
 from training.experiment import (
     ACTIVATIONS, LIMITS, LOSSES, OPTIMIZERS, PRESETS, Experiment, LayerSpec, differences)
@@ -80,7 +81,7 @@ class ExperimentPanel(QWidget):
 
         self.layers = QTableWidget(0, 3)
         self.layers.horizontalHeader().setSectionResizeMode(QHeaderView.Stretch)
-        self.layers.verticalHeader().setDefaultSectionSize(28)
+        self._fit_rows()
         self.layers.setSelectionBehavior(QAbstractItemView.SelectRows)
         self.layers.setSelectionMode(QAbstractItemView.SingleSelection)
         self.layers.setMinimumHeight(130)
@@ -229,7 +230,18 @@ class ExperimentPanel(QWidget):
     def changeEvent(self, event) -> None:
         if event.type() == QEvent.LanguageChange:
             self.retranslate()
+        elif event.type() == QEvent.FontChange:
+            self._fit_rows()
         super().changeEvent(event)
+
+    def _fit_rows(self) -> None:
+        # Each row holds a spin box and a list: as tall as they are at this
+        # font, or Larger text cuts them (28 px fits only the normal size).
+        combo, spin = QComboBox(), QSpinBox()
+        combo.setFont(self.font())
+        spin.setFont(self.font())
+        need = max(combo.sizeHint().height(), spin.sizeHint().height())
+        self.layers.verticalHeader().setDefaultSectionSize(max(28, need + 2))
 
     @Slot()
     def _show_description(self) -> None:
@@ -391,3 +403,31 @@ class ExperimentPanel(QWidget):
     def _emit_changed(self, *_) -> None:
         if not self._loading:
             self.changed.emit()
+
+
+class PanelArea(QScrollArea):
+    """The panel in a scroll area that scrolls only up and down and is never
+    narrower than the panel needs: at 1024x768 a fixed minimum let the panel's
+    spin boxes and lists run past its right edge, behind a horizontal scroll bar."""
+
+    def __init__(self, panel: QWidget, parent=None):
+        super().__init__(parent, widgetResizable=True)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
+        self.setWidget(panel)
+        panel.installEventFilter(self)
+
+    def _width(self, panel_width: int) -> int:
+        return panel_width + self.verticalScrollBar().sizeHint().width() + 2 * self.frameWidth()
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(self._width(self.widget().minimumSizeHint().width()),
+                     super().minimumSizeHint().height())
+
+    def sizeHint(self) -> QSize:
+        return QSize(self._width(self.widget().sizeHint().width()), super().sizeHint().height())
+
+    def eventFilter(self, watched, event) -> bool:
+        # Larger text, another language or a new layer row: the panel's needs change.
+        if watched is self.widget() and event.type() == QEvent.LayoutRequest:
+            self.updateGeometry()
+        return super().eventFilter(watched, event)
