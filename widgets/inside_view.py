@@ -134,6 +134,9 @@ class NetworkDiagram(QWidget):
     def changeEvent(self, event) -> None:
         if event.type() == QEvent.LanguageChange:
             self._label_columns()
+        elif event.type() == QEvent.PaletteChange:
+            for label in self.labels:  # dark on a dark palette otherwise
+                label.setColor(style.colours()[1])
         super().changeEvent(event)
 
     # ------------------------------------------------------------ items, once
@@ -149,11 +152,13 @@ class NetworkDiagram(QWidget):
         self.builds += 1
         self.ys = [_column(n) for n in shape]
         for sign in (1, 0):
-            colour = pg.mkColor(POSITIVE if sign else NEGATIVE)
-            for width, alpha in zip(WIDTHS, ALPHAS):
-                colour.setAlpha(alpha)
-                curve = pg.PlotCurveItem(pen=pg.mkPen(colour, width=width), connect="pairs",
-                                         skipFiniteCheck=True)
+            for level, (width, alpha) in enumerate(zip(WIDTHS, ALPHAS)):
+                # Opaque (translucent lines paint many times slower), one line
+                # at a time, the stronger above the weaker.
+                curve = pg.PlotCurveItem(connect="pairs", skipFiniteCheck=True)
+                style.set_blended_pen(curve, POSITIVE if sign else NEGATIVE, alpha, width)
+                curve.setSegmentedLineMode("on")
+                curve.setZValue(level)
                 self.plot.addItem(curve)
                 self.edges.append(curve)
         for i in range(len(shape) - 1):

@@ -11,7 +11,7 @@ import weakref
 import pyqtgraph as pg
 import shiboken6
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QFont, QGuiApplication, QPalette
+from PySide6.QtGui import QColor, QFont, QGuiApplication, QPalette
 from PySide6.QtWidgets import QGraphicsItem
 
 # matplotlib's tab10: the lecture's slides use it, and its first colours stay
@@ -103,7 +103,8 @@ def restyle(plot: pg.PlotItem) -> None:
         pen = item.opts.get("pen")
         if pen is None or not hasattr(item, "setPen"):  # a BarGraphItem keeps its pen
             continue
-        pen = pg.mkPen(pen)
+        blend = getattr(item, "_blend", None)
+        pen = pg.mkPen(over_background(*blend)) if blend else pg.mkPen(pen)
         if base is None:
             base = item._base_width = pen.widthF() or 1.0
         pen.setWidthF(base * scale)
@@ -119,6 +120,22 @@ def _restyle_legend(legend: pg.LegendItem) -> None:
     for _, label in legend.items:
         label.setText(label.text)
     legend.updateSize()
+
+
+def over_background(colour, alpha: int) -> QColor:
+    """`colour` at `alpha` (0-255) over the plots' background, as one opaque
+    colour: Qt's raster engine draws a translucent line 15 to 30 times slower
+    than an opaque one (150 lines: 8-12 ms against 0.3-1.3 ms here)."""
+    c, back, a = pg.mkColor(colour), pg.mkColor(colours()[0]), alpha / 255
+    return QColor(*(round(a * x + (1 - a) * y) for x, y in
+                    zip(c.getRgb()[:3], back.getRgb()[:3])))
+
+
+def set_blended_pen(item, colour, alpha: int, width: float) -> None:
+    """Give a plot item the pen `colour` at `alpha` over the background, kept
+    so by restyle() when the palette or the text size changes."""
+    item._blend, item._base_width = (colour, alpha), width
+    item.setPen(pg.mkPen(over_background(colour, alpha), width=width * _state["scale"]))
 
 
 def pen(colour: str, width: float = 1, dashed: bool = False, dotted: bool = False):
