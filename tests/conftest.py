@@ -125,6 +125,31 @@ def language():
     i18n.install("en")
 
 
+@pytest.fixture
+def dark_palette():
+    """go(): a dark system palette (Base #121212, Text #e0e0e0) and the plots
+    restyled for it; go(False) and the test's end: the light one again."""
+    from PySide6.QtGui import QColor, QPalette
+    from PySide6.QtWidgets import QApplication
+
+    from widgets import style
+    app = QApplication.instance()
+    light = app.palette()
+
+    def go(dark: bool = True):
+        palette = QPalette(light)
+        for role, colour in ((QPalette.Window, "#202020"), (QPalette.Base, "#121212"),
+                             (QPalette.Text, "#e0e0e0"), (QPalette.WindowText, "#e0e0e0")):
+            if dark:
+                palette.setColor(role, QColor(colour))
+        app.setPalette(palette)
+        style.restyle_all()
+        QApplication.processEvents()
+
+    yield go
+    go(False)
+
+
 @pytest.fixture(autouse=True)
 def private_runs_folder(tmp_path_factory, monkeypatch):
     """Runs kept by windows and headless runs of a test go to a folder of the

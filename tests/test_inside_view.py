@@ -69,12 +69,9 @@ def test_the_lecture_nets_diagram_builds_once_and_then_only_updates(qtbot, lectu
     assert np.abs(kernel).max() > 0
 
 
-def test_the_edges_are_opaque_and_follow_a_dark_palette(qtbot, lecture):
+def test_the_edges_are_opaque_and_follow_a_dark_palette(qtbot, lecture, dark_palette):
     """Translucent lines paint many times slower: each edge class has one
     opaque colour, its colour at its strength over the background."""
-    from PySide6.QtGui import QColor, QPalette
-    from PySide6.QtWidgets import QApplication
-
     from widgets import style
     from widgets.inside_view import ALPHAS, NEGATIVE, POSITIVE
     _, seen = lecture
@@ -92,24 +89,11 @@ def test_the_edges_are_opaque_and_follow_a_dark_palette(qtbot, lecture):
     assert colours()[0].name() != colours()[2].name()
     # The strongest above the weaker, whatever their sign.
     assert [c.zValue() for c in d.edges] == [0, 1, 2, 0, 1, 2]
-    app = QApplication.instance()
-    light = app.palette()
-    dark = QPalette(light)
-    for role, colour in ((QPalette.Window, "#202020"), (QPalette.Base, "#121212"),
-                         (QPalette.Text, "#e0e0e0"), (QPalette.WindowText, "#e0e0e0")):
-        dark.setColor(role, QColor(colour))
-    try:
-        app.setPalette(dark)
-        style.restyle_all()
-        QApplication.processEvents()
-        weakest = colours()[3]
-        assert weakest.alpha() == 255 and weakest.lightness() < 80  # faint on black is dark
-        assert weakest == style.over_background(NEGATIVE, ALPHAS[0])
-        assert d.labels[0].color.name() == "#e0e0e0"
-    finally:
-        app.setPalette(light)
-        style.restyle_all()
-    assert colours()[0] == style.over_background(POSITIVE, ALPHAS[0])
+    dark_palette()
+    weakest = colours()[3]
+    assert weakest.alpha() == 255 and weakest.lightness() < 80  # faint on black is dark
+    assert weakest == style.over_background(NEGATIVE, ALPHAS[0])
+    assert d.labels[0].color.name() == "#e0e0e0"
 
 
 def test_a_new_architecture_rebuilds_and_a_new_run_starts_the_curves_anew(qtbot, lecture):

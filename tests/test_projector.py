@@ -221,26 +221,14 @@ def test_the_experiment_panel_widens_with_larger_text(window, qtbot, language):
         window.actions.normal_text.trigger()
 
 
-def test_the_plots_follow_a_dark_palette(window):
-    from PySide6.QtGui import QColor, QPalette
-    from widgets import style
-    app = QApplication.instance()
-    light = app.palette()
-    dark = QPalette(light)
-    for role, colour in ((QPalette.Window, "#202020"), (QPalette.Base, "#121212"),
-                         (QPalette.Text, "#e0e0e0"), (QPalette.WindowText, "#e0e0e0")):
-        dark.setColor(role, QColor(colour))
-    try:
-        app.setPalette(dark)
-        style.restyle_all()
-        view = window.training.loss_plot.view
-        assert view.backgroundBrush().color().name() == "#121212"
-        assert window.training.loss_plot.plot.getAxis("left").textPen().color().name() == "#e0e0e0"
-        _, label = window.training.loss_plot.legend.items[0]  # made before the palette changed
-        assert "color:#e0e0e0" in label.item.toHtml().lower()
-    finally:
-        app.setPalette(light)
-        style.restyle_all()
+def test_the_plots_follow_a_dark_palette(window, dark_palette):
+    dark_palette()
+    view = window.training.loss_plot.view
+    assert view.backgroundBrush().color().name() == "#121212"
+    assert window.training.loss_plot.plot.getAxis("left").textPen().color().name() == "#e0e0e0"
+    _, label = window.training.loss_plot.legend.items[0]  # made before the palette changed
+    assert "color:#e0e0e0" in label.item.toHtml().lower()
+    dark_palette(False)
     assert window.training.loss_plot.view.backgroundBrush().color().name() == "#ffffff"
 
 
