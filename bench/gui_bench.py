@@ -324,7 +324,9 @@ def run_inside_redraw(epochs: int, repeat: int = 25) -> dict:
     from training.engine import Session
     from training.experiment import preset
     from training.runstate import RunState
+    from widgets import style
     from widgets.inside_view import InsideView
+    style.apply()  # the plots' colours and no antialiasing, as the window has them
     session = Session(preset("boston").replace(seed=SEED, epochs=epochs + repeat)).build()
     seen = []
     session.train(state=RunState(on_inspect=lambda e, stats: seen.append((e, stats))))
