@@ -337,7 +337,7 @@ def run_inside_redraw(epochs: int, repeat: int = 25) -> dict:
     for epoch, stats in seen[:epochs]:
         view.layer_stats.add(epoch, stats)
     # Each view on its page, as it is drawn during a run: switching pages per
-    # frame timed the new page's layout and first paint with it (before 1d14444).
+    # frame timed the new page's layout and first paint with it (up to 1d14444).
     later = seen[epochs:]
     view.pages.setCurrentIndex(0)
     app.processEvents()
