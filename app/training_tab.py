@@ -196,6 +196,7 @@ class TrainingTab(QWidget):
         d.runsChanged.connect(self.refresh_runs)
         d.replayChanged.connect(self._replay_changed)
         d.mapped.connect(self.class_view.set_map)
+        self.replayEpoch.connect(self.class_view.show_epoch)
         # Reading a CSV file is not the model's work: it has a runner of its own.
         self.data_runner = TaskRunner("data", self)
         self.data_runner.failed.connect(lambda _run, message: self.dialogs.error(message))
@@ -535,6 +536,7 @@ class TrainingTab(QWidget):
         if first == 1:  # a fresh model: its curves start anew
             self.loss_plot.set_history({}, mark_best=self.panel.early.isChecked())
             self.class_view.set_history({})
+            self.class_view.start_over()
         self.loss_plot.set_run_span(last)
         self.progress.setRange(0, last)
         self.progress.setValue(first - 1)

@@ -53,6 +53,19 @@ def test_the_window_shows_the_map_accuracy_and_confusion_matrix(make_window, qtb
     accuracy = np.trace(view.counts) / 80
     assert f"{numbers.fixed(100 * accuracy, 1)} %" in tab.errors.text()
     assert view.epochs.view.tolist() == [1, 2, 3, 4, 5, 6] and len(view.acc.view) == 6
+
+    # The replay slider takes the map back with it, and forward again.
+    latest = view.shown_map().copy()
+    tab.replay_slider.setValue(1)  # epoch 1 (0 is the model before training)
+    shown = view.shown_map_epoch()
+    assert shown is not None and shown <= 1
+    qtbot.waitUntil(lambda: view.redraw() is False)
+    np.testing.assert_array_equal(view.shown_map(), view.maps[shown]["values"])
+    assert not np.array_equal(view.shown_map(), latest)
+    tab.replay_slider.setValue(tab.replay_slider.maximum())
+    assert view.shown_map_epoch() == 6
+    qtbot.waitUntil(lambda: view.redraw() is False)
+    np.testing.assert_array_equal(view.shown_map(), latest)
     assert not messages
 
 

@@ -13,11 +13,14 @@ from training.metrics import confusion, predicted_classes
 
 from . import frame_clock, style
 from .axes import EpochAxis, ValueAxis
+from .epochs import ByEpoch
 from .plots import _layout_plot, _Series
 
 translate = QCoreApplication.translate
 
 CLASS_COLOURS = style.TAB10
+# Maps kept for the replay slider: 40 kB each at 100x100 (at most 10 a second).
+MAX_MAPS = 250
 
 
 def _probability_lut() -> np.ndarray:
@@ -81,7 +84,10 @@ class ClassView(QWidget):
         self.truth = np.zeros(0)
         self.epochs, self.acc = _Series(), _Series()
         self.val_epochs, self.val = _Series(), _Series()
-        self._map = None          # the latest decision map, to draw
+        self._map = None          # the decision map to draw next
+        # The run's maps by epoch; the replay slider's epoch (None: the latest).
+        self.maps = ByEpoch(MAX_MAPS)
+        self.replay_epoch: int | None = None
         self._predictions = None  # the latest test predictions, to count
         self._curves_dirty = False
         self.counts: np.ndarray | None = None  # the confusion matrix shown
@@ -128,6 +134,12 @@ class ClassView(QWidget):
                                     translate("Classes", "test rows"))
         self.image.clear()
         self.counts = None
+        self.start_over()
+
+    def start_over(self) -> None:
+        """A new model or a fresh run: the maps kept are not its."""
+        self.maps.clear()
+        self.replay_epoch = None
 
     def set_history(self, history: dict) -> None:
         for series in (self.epochs, self.acc, self.val_epochs, self.val):
@@ -152,9 +164,25 @@ class ClassView(QWidget):
         self._clock.request()
 
     @Slot(int, object)
-    def set_map(self, _epoch: int, decision: dict) -> None:
-        self._map = decision
-        self._clock.request()
+    def set_map(self, epoch: int, decision: dict) -> None:
+        self.maps.keep(epoch, decision)
+        if self.replay_epoch is None:
+            self._map = decision
+            self._clock.request()
+
+    @Slot(object)
+    def show_epoch(self, epoch: int | None) -> None:
+        """Follow the replay slider: the map at or before `epoch` (None: the latest)."""
+        if epoch == self.replay_epoch:
+            return  # the Training tab says "latest" with every frame of a run
+        self.replay_epoch = epoch
+        shown = self.maps.shown(epoch)
+        if shown is not None:
+            self._map = self.maps[shown]
+            self._clock.request()
+
+    def shown_map_epoch(self) -> int | None:
+        return self.maps.shown(self.replay_epoch)
 
     def set_predictions(self, predictions) -> None:
         self._predictions = predictions

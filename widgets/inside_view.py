@@ -17,6 +17,7 @@ from training import activation_math
 
 from . import frame_clock, numbers, style
 from .axes import ValueAxis
+from .epochs import ByEpoch
 from .plots import _layout_plot, _Series, legend_row
 from .readout import Readout
 
@@ -599,7 +600,7 @@ class InsideView(QWidget):
         box.addWidget(self.pages)
         self.diagram.neuronClicked.connect(self._select)
         # The looks of the current run by epoch, for the replay slider.
-        self.looks: dict[int, dict] = {}
+        self.looks = ByEpoch(MAX_LOOKS)
         self.replay_epoch: int | None = None
         self.retranslate()
 
@@ -619,12 +620,8 @@ class InsideView(QWidget):
         # run, not in its first frames.
         self.layer_stats.add(epoch, stats)
         if self.layer_stats.runs != runs:
-            self.looks = {}  # another net or a new run: the old looks are not its
-        self.looks[epoch] = stats
-        if len(self.looks) > MAX_LOOKS:  # every second one goes, the first and last stay
-            epochs = sorted(self.looks)
-            keep = set(epochs[::2]) | {epochs[0], epochs[-1]}
-            self.looks = {e: self.looks[e] for e in epochs if e in keep}
+            self.looks.clear()  # another net or a new run: the old looks are not its
+        self.looks.keep(epoch, stats)
         if self.replay_epoch is None:
             self._show(stats)
 
@@ -638,6 +635,8 @@ class InsideView(QWidget):
     def show_epoch(self, epoch: int | None) -> None:
         """Follow the replay slider: the net as it was at `epoch` (the latest
         look at or before it), or the latest again for None."""
+        if epoch == self.replay_epoch:
+            return  # the Training tab says "latest" with every frame of a run
         self.replay_epoch = epoch
         self.layer_stats.mark_epoch(epoch)
         shown = self.shown_epoch()
@@ -645,18 +644,12 @@ class InsideView(QWidget):
             self._show(self.looks[shown])
 
     def shown_epoch(self) -> int | None:
-        """The epoch of the look the diagram shows: the latest, or the latest
-        at or before the replay's epoch (the first look if none is)."""
-        if not self.looks:
-            return None
-        epochs = sorted(self.looks)
-        if self.replay_epoch is None:
-            return epochs[-1]
-        before = [e for e in epochs if e <= self.replay_epoch]
-        return before[-1] if before else epochs[0]
+        """The epoch of the look the diagram shows (see ByEpoch.shown)."""
+        return self.looks.shown(self.replay_epoch)
 
     def clear(self) -> None:
-        self.looks, self.replay_epoch = {}, None
+        self.looks.clear()
+        self.replay_epoch = None
         self.diagram.clear()
         self.inspector.clear()
         self.layer_stats.clear()
