@@ -171,11 +171,15 @@ def run_engine_kept(epochs: int, root: str) -> dict:
     from training.run_store import RunStore
     store = RunStore(tempfile.mkdtemp(prefix="bench-kept-"))
     recorder = RunRecorder(store, store.create(session.experiment))
-    result, _ = tasks.train(session, Listener(), epochs, recorder)
+    seen = []
+    start = time.perf_counter()
+    result, _ = tasks.train(session, Listener(
+        on_epoch=lambda e, logs, p: seen.append(time.perf_counter())), epochs, recorder)
     folder = recorder.record.folder
     size = sum(os.path.getsize(os.path.join(folder, f)) for f in os.listdir(folder))
     return {"seconds": result.seconds, "epochs": result.epochs_run,
             "ms_per_epoch": 1000 * result.seconds / result.epochs_run,
+            "first_epoch_s": seen[0] - start, "last_epoch_s": seen[-1] - start,
             "folder_bytes": size, "folder_files": sorted(os.listdir(folder)),
             "not_kept": recorder.failed or None}
 
