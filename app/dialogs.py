@@ -4,7 +4,7 @@ from __future__ import annotations
 import os
 
 from PySide6.QtCore import QCoreApplication, QStandardPaths
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
 
 from training.atomic import write_atomic
 from training.errors import SaveError
@@ -116,7 +116,8 @@ class Dialogs:
 
     def run_dialog(self, dialog) -> bool:
         """Show a dialog of the window's and wait for its answer (tests answer here)."""
-        return dialog.exec() == dialog.Accepted
+        # The class's enum: PySide6 6.11 has no DialogCode on an instance.
+        return dialog.exec() == QDialog.Accepted
 
     def confirm(self, question: str) -> bool:
         box = QMessageBox(QMessageBox.Warning, title(), question,

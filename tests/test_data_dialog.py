@@ -4,7 +4,8 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QDialogButtonBox
 
 from training import tabular
 from training.experiment import preset
@@ -53,11 +54,13 @@ def test_open_data_trains_the_net_on_a_german_csv_file(make_window, qtbot, tmp_p
     w = make_window(preset("boston").replace(epochs=3))
     monkeypatch.setattr(w.dialogs, "open_path", lambda *a: str(path))
     asked = []
+    shown = w.dialogs.run_dialog
 
-    def answer(dialog):
+    def answer(dialog):  # the real modal dialog, its OK clicked once it shows
         asked.append(dialog)
         assert dialog.target.currentText() == "Preis" and dialog.task.currentData() == "regression"
-        return True
+        QTimer.singleShot(0, dialog.buttons.button(QDialogButtonBox.Ok).click)
+        return shown(dialog)
     monkeypatch.setattr(w.dialogs, "run_dialog", answer)
     with qtbot.waitSignal(w.document.sessionChanged, timeout=SLOW_WORKER_MS):
         w.actions.open_data.trigger()
@@ -113,3 +116,23 @@ def test_closing_while_a_file_is_read_waits_for_the_reader(make_window, qtbot, t
     qtbot.waitUntil(reading.is_set)
     w.close()
     assert not w.training.data_runner.busy and not w.isVisible()
+
+
+def test_the_data_dialogs_cancel_leaves_the_model_as_it_was(make_window, qtbot, tmp_path,
+                                                              monkeypatch, messages):
+    path = german_csv(tmp_path / "häuser.csv")
+    w = make_window(preset("boston").replace(epochs=3))
+    before = w.document.session
+    monkeypatch.setattr(w.dialogs, "open_path", lambda *a: str(path))
+    shown = w.dialogs.run_dialog
+    answers = []
+
+    def cancel(dialog):
+        QTimer.singleShot(0, dialog.buttons.button(QDialogButtonBox.Cancel).click)
+        answers.append(shown(dialog))
+        return answers[-1]
+    monkeypatch.setattr(w.dialogs, "run_dialog", cancel)
+    w.actions.open_data.trigger()
+    qtbot.waitUntil(lambda: bool(answers) and not w.document.busy)
+    assert answers == [False] and w.document.session is before
+    assert w.training.panel.experiment().dataset == "boston" and not messages
