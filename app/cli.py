@@ -66,8 +66,8 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--screenshot", metavar="FILE.png",
                    help="open the window, train --epochs of the preset if given, save a PNG "
                         "of the window and exit")
-    p.add_argument("--size", type=_size, default=(1280, 800), metavar="WxH",
-                   help="the window's size (default 1280x800)")
+    p.add_argument("--size", type=_size, metavar="WxH",
+                   help="the window's size (default 1280x800, or the whole screen if smaller)")
     p.add_argument("--tab", choices=TABS, default="training",
                    help="the tab to show (default training)")
     return p
@@ -348,8 +348,11 @@ def main(argv=None) -> int:
         print(f"error: {err}", file=sys.stderr)
         return 2
     from app.gui import run_gui
-    return run_gui(experiment, language=args.lang, size=args.size,
-                   setup=_screenshot(args) if args.screenshot else None, tab=args.tab)
+    # A screenshot has a size of its own, whatever the screen.
+    size = args.size or ((1280, 800) if args.screenshot else None)
+    return run_gui(experiment, language=args.lang, size=size,
+                   setup=_screenshot(args) if args.screenshot else None, tab=args.tab,
+                   runs_dir=args.runs_dir, keep_runs=not args.no_runs)
 
 
 def _screenshot(args):

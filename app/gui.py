@@ -17,20 +17,34 @@ from .main_window import MainWindow
 TAB_INDEX = {"training": 0, "and": 1, "paths": 2, "activations": 3}
 
 
+# The window's size unless told: larger than a 1024x768 projector, which gets
+# the whole screen instead.
+DEFAULT_SIZE = (1280, 800)
+
+
 def run_gui(experiment: Experiment, setup=None, language: str | None = None,
-            size: tuple[int, int] = (1280, 800), tab: str = "training") -> int:
+            size: tuple[int, int] | None = None, tab: str = "training",
+            runs_dir: str | None = None, keep_runs: bool = True) -> int:
     """Show the window and run until it closes. `setup(window)`, if given, runs
     once the window shows (scripts and tests drive the app through it).
     `language` forces one (de, en); by default the last one chosen, else the
-    system's."""
+    system's. `runs_dir`, `keep_runs`: as MainWindow's."""
     app = QApplication.instance() or QApplication(sys.argv)
     app.setApplicationName("Keras Lecture Lab")
     app.setOrganizationName("Keras Lecture Lab")
     i18n.install(language or i18n.chosen_language())
-    window = MainWindow(experiment)
-    window.resize(*size)
+    window = MainWindow(experiment, runs_dir=runs_dir, keep_runs=keep_runs)
     window.tabs.setCurrentIndex(TAB_INDEX[tab])
-    window.show()
+    if size is not None:
+        window.resize(*size)
+        window.show()
+    elif fits_screen(window, DEFAULT_SIZE):
+        window.resize(*DEFAULT_SIZE)
+        window.show()
+    else:  # sized too, for a desktop without a window manager that maximises
+        free = (window.screen() or app.primaryScreen()).availableGeometry()
+        window.resize(min(DEFAULT_SIZE[0], free.width()), min(DEFAULT_SIZE[1], free.height()))
+        window.showMaximized()
     if setup is not None:
         setup(window)
     # The panel is usable while TensorFlow loads. Loading starts only once the
@@ -45,6 +59,15 @@ def run_gui(experiment: Experiment, setup=None, language: str | None = None,
     sys.stdout.flush()
     sys.stderr.flush()
     os._exit(code)
+
+
+def fits_screen(window: QWidget, size: tuple[int, int]) -> bool:
+    """Whether `size` and a title bar fit the free part of the window's screen."""
+    screen = window.screen() or QApplication.primaryScreen()
+    if screen is None:
+        return True
+    free = screen.availableGeometry()
+    return size[0] <= free.width() and size[1] + 40 <= free.height()
 
 
 class _AfterFirstPaint(QObject):

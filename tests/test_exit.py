@@ -55,3 +55,18 @@ def test_closing_exits_with_status_0_within_two_seconds(mode, tmp_path):
     runs = RunStore(root).list()
     assert [r.status for r in runs] == ["stopped"] and runs[0].epochs >= 3
     assert h5py.is_hdf5(runs[0].model_path())
+
+
+def test_the_window_keeps_its_runs_where_the_command_line_says(tmp_path):
+    # --runs-dir and --no-runs were read headless only; the window kept its
+    # runs in the user's data folder whatever they said.
+    data, runs, shot = tmp_path / "data", tmp_path / "runs", tmp_path / "w.png"
+    env = {**__import__("os").environ, "QT_QPA_PLATFORM": "offscreen",
+           "XDG_DATA_HOME": str(data), "XDG_CONFIG_HOME": str(tmp_path / "config")}
+    for flags in (["--runs-dir", str(runs)], ["--no-runs"]):
+        done = subprocess.run([sys.executable, "main.py", "--screenshot", str(shot),
+                               "--epochs", "2", *flags], cwd=ROOT, env=env, timeout=240,
+                              capture_output=True, text=True)
+        assert done.returncode == 0 and shot.exists(), done.stderr[-3000:]
+    assert [r.epochs for r in RunStore(str(runs)).list()] == [2]
+    assert not data.exists() or not any(data.rglob("run.json"))
