@@ -240,8 +240,20 @@ class TrainingTab(QWidget):
         self.resume_mode.updateGeometry()  # the toolbar sizes it for the new texts
         self.resume_mode.setToolTip(self.tr("How far Resume trains"))
         self.more_epochs.setToolTip(self.tr("Epochs Resume trains on top of those done"))
-        if self.document.session is None and not self.document.busy:
+        if self.document.busy:
+            return  # the next epoch's texts come in the new language
+        if self.document.session is None:
             self.progress.setFormat(self.tr("no run yet"))
+            return
+        # What the last run or the replay left: its figures and epoch, anew.
+        epoch = self.shown_epoch()
+        if epoch is not None:
+            self._show_figures(self.document.replay.by_epoch[epoch], self._experiment)
+        done = self.progress.value()
+        self.progress.setFormat(
+            presenter.epoch_of(done) + (" · " + presenter.run_time(self._segments)
+                                        if self._segments else "")
+            if done else self.tr("untrained"))
 
     def changeEvent(self, event) -> None:
         if event.type() == QEvent.LanguageChange:

@@ -134,3 +134,25 @@ def test_screenshot_in_german_at_1024(tmp_path):
     # A quiet start: none of TensorFlow's C++ start-up lines reach the terminal.
     for marker in ("oneDNN", "cuInit", "cudart", "absl::InitializeLog"):
         assert marker not in out.stderr, out.stderr[-2000:]
+
+
+def test_a_language_switch_rewrites_the_figures_and_the_progress_bar(window, language, qtbot):
+    # They kept the old language's words and decimal points until the next run.
+    from windows import SLOW_WORKER_MS
+    language("en")
+    window.set_language("en")
+    tab, c = window.training, window.document
+    panel = tab.panel
+    panel.epochs.setValue(2)
+    window.warm_up()
+    qtbot.waitUntil(lambda: c.engine_ready and not c.busy, timeout=SLOW_WORKER_MS)
+    with qtbot.waitSignal(c.runFinished, timeout=SLOW_WORKER_MS):
+        tab.start_button.click()
+    qtbot.waitUntil(lambda: not c.busy)
+    assert "mean" in tab.errors.text() and tab.progress.format().startswith("epoch 2 · ")
+    window.set_language("de")
+    assert "Mittelwert" in tab.errors.text() and "mean" not in tab.errors.text()
+    assert "," in tab.errors.text().split("Mittelwert")[1].split("<")[0]  # 22,893
+    assert tab.progress.format().startswith("Epoche 2 · ")
+    window.set_language("en")
+    assert "mean" in tab.errors.text() and tab.progress.format().startswith("epoch 2 · ")
