@@ -256,3 +256,18 @@ def test_looks_inside_are_paced_in_the_window_and_not_headless(monkeypatch):
         due.append(state.inspection_due())
     assert due == [True, False, False, True, True]
     assert not RunState().inspection_due()  # nobody asked
+
+
+def test_the_gradient_plot_says_why_it_has_no_curves_yet(qtbot):
+    # Opened after a run, the dock has one look: a point, no curves, and it said nothing.
+    from widgets.inside_view import LayerStats
+    s = Session(preset("boston").replace(epochs=1)).build()
+    view = LayerStats()
+    qtbot.addWidget(view)
+    view.add(0, s.inspect())
+    view.redraw()
+    assert "recorded while this view is open" in view.ratio_label.text()
+    s.train()
+    view.add(1, s.inspect())
+    view.redraw()
+    assert "first ÷ last" in view.ratio_label.text() and "recorded" not in view.ratio_label.text()

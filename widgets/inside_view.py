@@ -573,9 +573,13 @@ class LayerStats(QWidget):
         r = self.ratio()
         if r is None:
             return ""
-        return translate("Inside", "Gradient, first ÷ last hidden layer: <b>{ratio}</b> "
+        text = translate("Inside", "Gradient, first ÷ last hidden layer: <b>{ratio}</b> "
                                    "(epoch {epoch})").format(
             ratio=numbers.short(r, 2), epoch=numbers.whole(int(self.epochs.view[-1])))
+        if len(self.epochs.view) < 2:  # opened after a run: one point, no curves
+            text += " · " + translate("Inside", "the curves are recorded while this view is "
+                                                "open during training")
+        return text
 
 
 class InsideView(QWidget):

@@ -853,6 +853,10 @@
         <translation>Gradient, erste ÷ letzte verdeckte Schicht: &lt;b&gt;{ratio}&lt;/b&gt; (Epoche {epoch})</translation>
     </message>
     <message>
+        <source>the curves are recorded while this view is open during training</source>
+        <translation>die Kurven entstehen, während diese Ansicht beim Training offen ist</translation>
+    </message>
+    <message>
         <source>Network</source>
         <translation>Netz</translation>
     </message>
