@@ -347,9 +347,9 @@ def main(argv=None) -> int:
     except ExperimentError as err:
         print(f"error: {err}", file=sys.stderr)
         return 2
-    from app.gui import run_gui
+    from app.gui import DEFAULT_SIZE, run_gui
     # A screenshot has a size of its own, whatever the screen.
-    size = args.size or ((1280, 800) if args.screenshot else None)
+    size = args.size or (DEFAULT_SIZE if args.screenshot else None)
     return run_gui(experiment, language=args.lang, size=size,
                    setup=_screenshot(args) if args.screenshot else None, tab=args.tab,
                    runs_dir=args.runs_dir, keep_runs=not args.no_runs)

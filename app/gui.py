@@ -11,15 +11,10 @@ from PySide6.QtWidgets import QApplication, QWidget
 from training.experiment import Experiment
 
 from . import i18n
-from .main_window import MainWindow
+from .main_window import DEFAULT_SIZE, MainWindow
 
 
 TAB_INDEX = {"training": 0, "and": 1, "paths": 2, "activations": 3}
-
-
-# The window's size unless told: larger than a 1024x768 projector, which gets
-# the whole screen instead.
-DEFAULT_SIZE = (1280, 800)
 
 
 def run_gui(experiment: Experiment, setup=None, language: str | None = None,
@@ -38,13 +33,8 @@ def run_gui(experiment: Experiment, setup=None, language: str | None = None,
     if size is not None:
         window.resize(*size)
         window.show()
-    elif fits_screen(window, DEFAULT_SIZE):
-        window.resize(*DEFAULT_SIZE)
-        window.show()
-    else:  # sized too, for a desktop without a window manager that maximises
-        free = (window.screen() or app.primaryScreen()).availableGeometry()
-        window.resize(min(DEFAULT_SIZE[0], free.width()), min(DEFAULT_SIZE[1], free.height()))
-        window.showMaximized()
+    else:
+        _show_on_screen(window)
     if setup is not None:
         setup(window)
     # The panel is usable while TensorFlow loads. Loading starts only once the
@@ -61,13 +51,17 @@ def run_gui(experiment: Experiment, setup=None, language: str | None = None,
     os._exit(code)
 
 
-def fits_screen(window: QWidget, size: tuple[int, int]) -> bool:
-    """Whether `size` and a title bar fit the free part of the window's screen."""
+def _show_on_screen(window: QWidget) -> None:
+    """At DEFAULT_SIZE (MainWindow's own) if it and a title bar fit the free
+    part of the screen, else maximised, and sized to fit for a desktop
+    without a window manager that maximises."""
     screen = window.screen() or QApplication.primaryScreen()
-    if screen is None:
-        return True
-    free = screen.availableGeometry()
-    return size[0] <= free.width() and size[1] + 40 <= free.height()
+    free = screen.availableGeometry() if screen is not None else None
+    if free is None or (DEFAULT_SIZE[0] <= free.width() and DEFAULT_SIZE[1] + 40 <= free.height()):
+        window.show()
+        return
+    window.resize(min(DEFAULT_SIZE[0], free.width()), min(DEFAULT_SIZE[1], free.height()))
+    window.showMaximized()
 
 
 class _AfterFirstPaint(QObject):

@@ -33,6 +33,11 @@ _EDITORS = (QAbstractSpinBox, QLineEdit, QTextEdit, QPlainTextEdit)
 TEXT_SCALES = (0.85, 1.0, 1.25, 1.5, 1.75, 2.0)
 
 
+# The window's size unless told: larger than a 1024x768 projector, which gets
+# the whole screen instead (app.gui).
+DEFAULT_SIZE = (1280, 800)
+
+
 class MainWindow(QMainWindow):
     def __init__(self, experiment: Experiment, parent=None, runs_dir: str | None = None,
                  keep_runs: bool = True):
@@ -40,7 +45,7 @@ class MainWindow(QMainWindow):
         else the user's data folder); `keep_runs=False` keeps none."""
         style.apply()
         super().__init__(parent)
-        self.resize(1280, 800)
+        self.resize(*DEFAULT_SIZE)
         self.dialogs = Dialogs(self)
         self.actions = a = Actions(self)
         self.training = TrainingTab(experiment, self.dialogs, a)

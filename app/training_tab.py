@@ -249,11 +249,7 @@ class TrainingTab(QWidget):
         epoch = self.shown_epoch()
         if epoch is not None:
             self._show_figures(self.document.replay.by_epoch[epoch], self._experiment)
-        done = self.progress.value()
-        self.progress.setFormat(
-            presenter.epoch_of(done) + (" · " + presenter.run_time(self._segments)
-                                        if self._segments else "")
-            if done else self.tr("untrained"))
+        self._show_done(self.progress.value())
 
     def changeEvent(self, event) -> None:
         if event.type() == QEvent.LanguageChange:
@@ -533,10 +529,19 @@ class TrainingTab(QWidget):
             self.class_view.set_predictions(snap.predictions)
         self._show_figures(snap.predictions, e)
         self.progress.setRange(0, max(snap.epochs_done, self.panel.epochs.value()))
-        self.progress.setValue(snap.epochs_done)
-        self.progress.setFormat(presenter.epoch_of(snap.epochs_done) if snap.epochs_done
-                                else self.tr("untrained"))
+        self._show_done(snap.epochs_done)
         self._clock.request()
+
+    def _show_done(self, epochs_done: int) -> None:
+        """The progress bar between runs: the epochs done, and the time of the
+        run's segments since the model was shown."""
+        if not epochs_done and not self._segments:
+            text = self.tr("untrained")
+        else:
+            text = presenter.epoch_of(epochs_done) + (
+                " · " + presenter.run_time(self._segments) if self._segments else "")
+        self.progress.setFormat(text)  # first: setValue repaints the bar at once
+        self.progress.setValue(epochs_done)
 
     @Slot(int, int, int)
     def _on_run_started(self, run_id: int, first: int, last: int) -> None:
@@ -610,9 +615,7 @@ class TrainingTab(QWidget):
             self.class_view.set_history(snap.history)
             self.class_view.set_predictions(snap.predictions)
         self._show_figures(snap.predictions, snap.experiment)
-        self.progress.setValue(snap.epochs_done)
-        self.progress.setFormat(presenter.epoch_of(snap.epochs_done) + " · "
-                                + presenter.run_time(self._segments))
+        self._show_done(snap.epochs_done)
         if result.not_finite:
             self.note.setText(presenter.diverged_note(snap.epochs_done + 1, snap.experiment))
             self.note.show()
